@@ -1,0 +1,36 @@
+# Two commands do everything: `make run` opens the app on the bundled sample, `make test` runs
+# every test headless. Both install what is missing first (system packages, a virtualenv with
+# the project and its tools) and skip that step when nothing changed.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SAMPLE := .run/retail.align
+
+.PHONY: install run test bench lint
+
+$(STAMP): pyproject.toml setup.py scripts/install-system-deps.sh
+	bash scripts/install-system-deps.sh
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+$(SAMPLE): | $(STAMP)
+	mkdir -p .run
+	$(BIN)/align-desktop new $(SAMPLE) --sample retail
+
+run: install $(SAMPLE)
+	$(BIN)/align-desktop $(SAMPLE)
+
+test: install
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+bench: install
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/board.py

@@ -1,0 +1,3 @@
+"""Align Desktop: an offline planning tool tying a product roadmap to the ML platform it needs."""
+
+__version__ = "0.1.0"

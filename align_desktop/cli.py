@@ -1,0 +1,112 @@
+"""The `align-desktop` command line: argparse subcommands, each importing only what it uses.
+
+Exit codes: 0 done; 1 refused input or validation errors; 2 usage; 3 workspace in use elsewhere.
+Commands that show no window import no Qt widgets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+EXIT_OK = 0
+EXIT_REFUSED = 1
+EXIT_USAGE = 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="align-desktop",
+        description="Align a product roadmap with the ML platform it needs. "
+        "With no command, opens the app (on PATH if given).",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    new = commands.add_parser("new", help="create a workspace, empty or from a bundled sample")
+    new.add_argument("path", type=Path, metavar="PATH")
+    new.add_argument("--sample", metavar="NAME", help="bundled sample to start from (see `samples`)")
+
+    commands.add_parser("samples", help="list the bundled samples")
+
+    shot = commands.add_parser("screenshot", help="render every view to OUTDIR/<view>.png")
+    shot.add_argument("path", type=Path, metavar="PATH")
+    shot.add_argument("outdir", type=Path, metavar="OUTDIR")
+
+    check = commands.add_parser("check", help="integrity and consistency report")
+    check.add_argument("path", type=Path, metavar="PATH")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list and not args_list[0].startswith("-") and args_list[0] not in _COMMANDS:
+        return _open_gui(Path(args_list[0]), args_list[1:])
+    parser = _parser()
+    args = parser.parse_args(args_list)
+    if args.command is None:
+        return _open_gui(None, [])
+    handler = _COMMANDS[args.command]
+    from align_desktop.domain.validation import ValidationError
+    from align_desktop.store.errors import WorkspaceError
+
+    try:
+        return handler(args)
+    except (WorkspaceError, ValidationError) as exc:
+        print(f"align-desktop: {exc}", file=sys.stderr)
+        return EXIT_REFUSED
+
+
+def _open_gui(path: Path | None, rest: list[str]) -> int:
+    if rest:
+        print(f"align-desktop: unexpected arguments: {' '.join(rest)}", file=sys.stderr)
+        return EXIT_USAGE
+    from align_desktop.ui.app import run_app
+
+    return run_app(path)
+
+
+def _new(args: argparse.Namespace) -> int:
+    from align_desktop.store.workspace import Workspace
+
+    if args.sample:
+        from align_desktop.store.samples import create_from_sample
+
+        workspace = create_from_sample(args.path, args.sample)
+    else:
+        workspace = Workspace.create(args.path)
+    workspace.close()
+    print(f"Created {args.path}" + (f" from sample '{args.sample}'" if args.sample else ""))
+    return EXIT_OK
+
+
+def _samples(_args: argparse.Namespace) -> int:
+    from align_desktop.store.samples import list_samples
+
+    for sample in list_samples():
+        print(f"{sample.name}\t{sample.description}")
+    return EXIT_OK
+
+
+def _screenshot(args: argparse.Namespace) -> int:
+    from align_desktop.ui.screenshot import render_views
+
+    for written in render_views(args.path, args.outdir):
+        print(written)
+    return EXIT_OK
+
+
+def _check(args: argparse.Namespace) -> int:
+    from align_desktop.store.check import check_workspace
+
+    findings = check_workspace(args.path)
+    for finding in findings:
+        print(finding)
+    if findings:
+        return EXIT_REFUSED
+    print(f"{args.path}: no problems found")
+    return EXIT_OK
+
+
+_COMMANDS = {"new": _new, "samples": _samples, "screenshot": _screenshot, "check": _check}

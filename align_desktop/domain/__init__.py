@@ -1,0 +1,1 @@
+"""Pure product logic: vocabulary, readiness, keys and board filtering. No Qt, no database."""

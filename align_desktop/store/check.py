@@ -1,0 +1,82 @@
+"""`align-desktop check`: SQLite's own integrity checks plus the app's consistency rules.
+
+The file is opened read-only; nothing in it changes.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+from sqlalchemy import Connection, text
+from sqlalchemy.exc import DatabaseError
+
+from align_desktop.domain.keys import parse_key
+from align_desktop.store import schema
+from align_desktop.store.engine import make_engine
+from align_desktop.store.errors import NotAWorkspace
+
+_KEYED_TABLES = {"outcome": "O", "initiative": "I"}
+
+
+def check_workspace(path: Path) -> list[str]:
+    """Every problem found in the workspace at `path`, one sentence each; empty when sound."""
+    path = Path(path)
+    version = schema.inspect_file(path, for_writing=False)
+    engine = make_engine(path, read_only=True)
+    try:
+        with engine.connect() as connection:
+            findings = _sqlite_checks(connection)
+            if version < schema.SCHEMA_VERSION:
+                findings.append(
+                    f"schema {version} is older than {schema.SCHEMA_VERSION}; "
+                    "opening it in Align Desktop upgrades it"
+                )
+            else:
+                findings += _consistency(connection)
+    except DatabaseError as exc:
+        raise NotAWorkspace(f"{path} cannot be read as a workspace: {exc.orig}") from exc
+    finally:
+        engine.dispose()
+    return [f"{path}: {finding}" for finding in findings]
+
+
+def _sqlite_checks(connection: Connection) -> list[str]:
+    findings = []
+    for (message,) in connection.exec_driver_sql("PRAGMA integrity_check"):
+        if message != "ok":
+            findings.append(f"integrity check: {message}")
+    for table, rowid, parent, _fk in connection.exec_driver_sql("PRAGMA foreign_key_check"):
+        findings.append(f"{table} row {rowid} refers to a missing {parent}")
+    return findings
+
+
+def _consistency(connection: Connection) -> list[str]:
+    findings = []
+    if connection.execute(text("SELECT count(*) FROM workspace")).scalar_one() != 1:
+        findings.append("the workspace settings row is missing")
+    counters = dict(connection.execute(text("SELECT prefix, last FROM key_counter")).tuples().all())
+    for table, prefix in _KEYED_TABLES.items():
+        highest = 0
+        for (key,) in connection.execute(text(f"SELECT key FROM {table}")):  # fixed table names, no user text
+            parsed = parse_key(key)
+            if parsed is None or parsed[0] != prefix:
+                findings.append(f"{table} key '{key}' is not of the form {prefix}-001")
+            else:
+                highest = max(highest, parsed[1])
+        if highest > counters.get(prefix, 0):
+            findings.append(
+                f"the key counter for {prefix} ({counters.get(prefix, 0)}) is below the highest "
+                f"key in use ({highest}); new keys could repeat old ones"
+            )
+    by_lane: dict[int, list[int]] = defaultdict(list)
+    for lane_id, position in connection.execute(text("SELECT lane_id, position FROM initiative")):
+        by_lane[lane_id].append(position)
+    lane_names = dict(connection.execute(text("SELECT id, name FROM lane")).tuples().all())
+    for lane_id, positions in by_lane.items():
+        if sorted(positions) != list(range(len(positions))):
+            findings.append(
+                f"positions in lane '{lane_names.get(lane_id, lane_id)}' are not 0…{len(positions) - 1} "
+                "without gaps or repeats"
+            )
+    return findings

@@ -1,0 +1,1 @@
+"""Alembic migrations of the workspace schema, one step per schema version."""

@@ -1,0 +1,31 @@
+"""Alembic environment: runs on the connection the store hands over, one transaction per step.
+
+After each step, inside its transaction, `PRAGMA user_version` is set to the step's schema
+version, so the file header always says which schema the file holds.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from alembic import context
+
+from align_desktop.store.models import Base
+
+connection = context.config.attributes["connection"]
+
+
+def _record_schema_version(*, step: Any, **_: Any) -> None:
+    if step.is_upgrade:
+        connection.exec_driver_sql(f"PRAGMA user_version={int(step.up_revision_id)}")
+
+
+context.configure(
+    connection=connection,
+    target_metadata=Base.metadata,
+    transaction_per_migration=True,
+    render_as_batch=True,
+    on_version_apply=_record_schema_version,
+)
+with context.begin_transaction():
+    context.run_migrations()

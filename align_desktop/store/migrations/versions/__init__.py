@@ -1,0 +1,1 @@
+"""Migration steps; each revision id is the schema version it produces, zero-padded."""

@@ -1,0 +1,114 @@
+"""SQLAlchemy models of a workspace. Only the store imports this module; the UI receives rows."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import CheckConstraint, ForeignKey, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class WorkspaceSettings(Base):
+    """The single row of workspace-wide settings."""
+
+    __tablename__ = "workspace"
+    __table_args__ = (
+        CheckConstraint("id = 1", name="single_row"),
+        CheckConstraint("readiness_gate BETWEEN 0 AND 4", name="gate_range"),
+        CheckConstraint("horizon BETWEEN 1 AND 10", name="horizon_range"),
+        CheckConstraint("discount_rate > -1", name="discount_rate_range"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    currency: Mapped[str] = mapped_column(String(3))
+    discount_rate: Mapped[float]
+    horizon: Mapped[int]
+    readiness_gate: Mapped[int]
+    created_at: Mapped[datetime]
+
+
+class KeyCounter(Base):
+    """The last number handed out per key prefix, so that keys are never reused."""
+
+    __tablename__ = "key_counter"
+
+    prefix: Mapped[str] = mapped_column(String(1), primary_key=True)
+    last: Mapped[int]
+
+
+class Lane(Base):
+    """A roadmap horizon column of the board."""
+
+    __tablename__ = "lane"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(60), unique=True)
+    position: Mapped[int]
+
+
+class Outcome(Base):
+    """A business objective with a metric moving from baseline to target."""
+
+    __tablename__ = "outcome"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(12), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    metric: Mapped[str] = mapped_column(String(200), default="")
+    baseline: Mapped[float | None]
+    target: Mapped[float | None]
+    unit: Mapped[str] = mapped_column(String(40), default="")
+    owner: Mapped[str] = mapped_column(String(120), default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+
+
+class Initiative(Base):
+    """A roadmap item: a product feature where ML adds value, placed in a lane."""
+
+    __tablename__ = "initiative"
+    __table_args__ = (
+        CheckConstraint("readiness_data BETWEEN 0 AND 4", name="readiness_data_range"),
+        CheckConstraint("readiness_model_risk BETWEEN 0 AND 4", name="readiness_model_risk_range"),
+        CheckConstraint("readiness_monitoring BETWEEN 0 AND 4", name="readiness_monitoring_range"),
+        CheckConstraint("readiness_compliance BETWEEN 0 AND 4", name="readiness_compliance_range"),
+        CheckConstraint("confidence BETWEEN 0 AND 100", name="confidence_range"),
+        CheckConstraint("position >= 0", name="position_range"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(12), unique=True)
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    outcome_id: Mapped[int | None] = mapped_column(ForeignKey("outcome.id", ondelete="RESTRICT"), index=True)
+    decision_point: Mapped[str] = mapped_column(String(60))
+    lane_id: Mapped[int] = mapped_column(ForeignKey("lane.id", ondelete="RESTRICT"), index=True)
+    position: Mapped[int]
+    status: Mapped[str] = mapped_column(String(20))
+    team: Mapped[str] = mapped_column(String(120), default="")
+    owner: Mapped[str] = mapped_column(String(120), default="")
+    readiness_data: Mapped[int] = mapped_column(default=0)
+    readiness_model_risk: Mapped[int] = mapped_column(default=0)
+    readiness_monitoring: Mapped[int] = mapped_column(default=0)
+    readiness_compliance: Mapped[int] = mapped_column(default=0)
+    success_criteria: Mapped[str] = mapped_column(Text, default="")
+    acceptable_failure_modes: Mapped[str] = mapped_column(Text, default="")
+    assumptions: Mapped[str] = mapped_column(Text, default="")
+    confidence: Mapped[int] = mapped_column(default=50)
+
+
+class GateOverride(Base):
+    """A written reason for letting an initiative past the readiness gate, with who and when."""
+
+    __tablename__ = "gate_override"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    initiative_id: Mapped[int] = mapped_column(ForeignKey("initiative.id", ondelete="CASCADE"), index=True)
+    status: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str] = mapped_column(Text)
+    decided_by: Mapped[str] = mapped_column(String(120))
+    decided_at: Mapped[datetime]

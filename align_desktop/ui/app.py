@@ -1,0 +1,37 @@
+"""Start the GUI: the Qt application, the main window, and the workspace given on the command line."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from align_desktop import __version__
+
+
+def create_application() -> QApplication:
+    """The process's QApplication, created once with the app's names."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(sys.argv[:1])
+    app.setOrganizationName("AlignDesktop")
+    app.setApplicationName("Align Desktop")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("align-desktop")
+    return app
+
+
+def run_app(path: Path | None) -> int:
+    """Show the main window (on `path` if given) and run until it closes."""
+    from align_desktop.ui.main_window import MainWindow
+    from align_desktop.ui.preferences import Preferences, user_settings
+    from align_desktop.ui.prompts import Prompter
+
+    app = create_application()
+    window = MainWindow(Preferences(user_settings()), Prompter())
+    window.show()
+    if path is not None:
+        window.open_workspace(path)
+    return app.exec()

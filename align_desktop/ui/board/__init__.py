@@ -1,0 +1,1 @@
+"""The roadmap board: lanes as columns, initiatives as cards that the room rearranges live."""

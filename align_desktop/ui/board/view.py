@@ -1,0 +1,311 @@
+"""The board view: filter bar above the board canvas, and the board's actions.
+
+Every action goes through `OpenWorkspace.perform`, so each is one transaction and one undo step.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from align_desktop.domain.board_filter import BoardFilter
+from align_desktop.domain.validation import ValidationError
+from align_desktop.domain.vocabulary import DECISION_POINTS
+from align_desktop.store.errors import WorkspaceError
+from align_desktop.store.rows import BoardRows
+from align_desktop.ui.board.canvas import ZOOM_STEP, BoardCanvas
+from align_desktop.ui.board.dialog import InitiativeDialog
+from align_desktop.ui.board.lanes_dialog import LanesDialog
+from align_desktop.ui.board.scene import BoardScene
+from align_desktop.ui.prompts import Prompter
+from align_desktop.ui.view import WorkspaceView
+
+_ALL = None
+
+
+class BoardView(WorkspaceView):
+    """Lanes of initiative cards, filterable, rearranged by drag or keyboard."""
+
+    view_name = "board"
+
+    def __init__(self, prompter: Prompter, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._prompter = prompter
+        self.rows: BoardRows | None = None
+        self.scene = BoardScene()
+        self.scene.move_requested.connect(self.move_card)
+        self.scene.edit_requested.connect(self.edit_card)
+        self.canvas = BoardCanvas(self.scene)
+        self.canvas.edit_requested.connect(self.edit_card)
+        self.canvas.delete_requested.connect(self.delete_card)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Filter cards: key, title, team, owner…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Filter cards"))
+        self.search.textChanged.connect(self._filter_changed)
+        self.outcome_filter = self._filter_combo(self.tr("All outcomes"))
+        self.team_filter = self._filter_combo(self.tr("All teams"))
+        self.decision_filter = self._filter_combo(self.tr("All decision points"))
+        for choice in DECISION_POINTS:
+            self.decision_filter.addItem(choice, choice)
+        self.count_label = QLabel()
+        self.count_label.setMinimumWidth(150)
+        new_button = QPushButton(self.tr("New initiative"))
+        new_button.setToolTip(self.tr("Add an initiative to the first lane (Ctrl+I)"))
+        new_button.clicked.connect(self.new_card)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.outcome_filter)
+        bar.addWidget(self.team_filter)
+        bar.addWidget(self.decision_filter)
+        bar.addWidget(self.count_label)
+        bar.addStretch()
+        bar.addWidget(new_button)
+        self.hint = QLabel(
+            self.tr(
+                "Drag cards between lanes to re-plan. Double-click or Enter edits a card; "
+                "arrow keys move the selection, Alt+arrows move the card. "
+                "The coloured edge shows readiness against the gate."
+            )
+        )
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #5f6b7a;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 4)
+        layout.addLayout(bar)
+        layout.addWidget(self.canvas, 1)
+        layout.addWidget(self.hint)
+
+    @property
+    def view_title(self) -> str:
+        return self.tr("Board")
+
+    def _filter_combo(self, everything: str) -> QComboBox:
+        combo = QComboBox()
+        combo.addItem(everything, _ALL)
+        combo.setMaximumWidth(240)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(14)
+        combo.setAccessibleName(everything)
+        combo.currentIndexChanged.connect(self._filter_changed)
+        return combo
+
+    # showing
+
+    def refresh(self) -> None:
+        assert self.workspace is not None
+        self.rows = self.workspace.initiatives.board()
+        self._fill_choices()
+        self.scene.show_board(self.rows)
+        self.canvas.fit_lanes()
+        self._filter_changed()
+
+    def _fill_choices(self) -> None:
+        assert self.rows is not None
+        outcomes = [(f"{o.key} · {o.name}", o.key) for o in self.rows.outcomes]
+        teams = sorted({r.team for r in self.rows.initiatives if r.team})
+        _refill(self.outcome_filter, outcomes)
+        _refill(self.team_filter, [(t, t) for t in teams])
+
+    def current_filter(self) -> BoardFilter:
+        return BoardFilter(
+            text=self.search.text(),
+            outcome_key=self.outcome_filter.currentData(),
+            team=self.team_filter.currentData(),
+            decision_point=self.decision_filter.currentData(),
+        )
+
+    def _filter_changed(self) -> None:
+        self.scene.apply_filter(self.current_filter())
+        total = len(self.scene.cards)
+        shown = sum(1 for c in self.scene.cards.values() if c.isVisible())
+        self.count_label.setText(
+            self.tr("{0} initiatives").format(total)
+            if shown == total
+            else self.tr("{0} of {1} shown").format(shown, total)
+        )
+
+    def focus_find(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # actions
+
+    def card_actions(self, parent: QObject) -> list[QAction]:
+        """Board menu actions: new, edit, delete and keyboard moves of the selected card."""
+        specs: list[tuple[str, Any, QKeySequence]] = [
+            (self.tr("&New Initiative…"), self.new_card, QKeySequence("Ctrl+I")),
+            (
+                self.tr("&Edit Initiative…"),
+                lambda: self._with_selected(self.edit_card),
+                QKeySequence("Ctrl+E"),
+            ),
+            (
+                self.tr("&Delete Initiative"),
+                lambda: self._with_selected(self.delete_card),
+                QKeySequence("Ctrl+Del"),
+            ),
+            (self.tr("Move Card &Left"), lambda: self.nudge(-1, 0), QKeySequence("Alt+Left")),
+            (self.tr("Move Card &Right"), lambda: self.nudge(1, 0), QKeySequence("Alt+Right")),
+            (self.tr("Move Card &Up"), lambda: self.nudge(0, -1), QKeySequence("Alt+Up")),
+            (self.tr("Move Card &Down"), lambda: self.nudge(0, 1), QKeySequence("Alt+Down")),
+        ]
+        return [_action(parent, text, slot, keys) for text, slot, keys in specs]
+
+    def zoom_actions(self, parent: QObject) -> list[QAction]:
+        """View menu actions that zoom the board, for a projector at the back of the room."""
+        return [
+            _action(
+                parent,
+                self.tr("Zoom &In"),
+                lambda: self.canvas.set_zoom(self.canvas.zoom * ZOOM_STEP),
+                QKeySequence.StandardKey.ZoomIn,
+            ),
+            _action(
+                parent,
+                self.tr("Zoom &Out"),
+                lambda: self.canvas.set_zoom(self.canvas.zoom / ZOOM_STEP),
+                QKeySequence.StandardKey.ZoomOut,
+            ),
+            _action(
+                parent, self.tr("&Actual Size"), lambda: self.canvas.set_zoom(1.0), QKeySequence("Ctrl+0")
+            ),
+        ]
+
+    def _with_selected(self, act: Any) -> None:
+        key = self.scene.selected_key()
+        if key is not None:
+            act(key)
+
+    def _perform(self, text: str, action: Any) -> bool:
+        """Run one undoable action; say why if the store refuses it."""
+        assert self.workspace is not None
+        try:
+            self.workspace.perform(text, action)
+        except (ValidationError, WorkspaceError, LookupError) as error:
+            self._prompter.error(self.tr("Not changed"), str(error))
+            return False
+        return True
+
+    def move_card(self, key: str, lane_id: int, index: int) -> None:
+        assert self.workspace is not None and self.rows is not None
+        lane = next(lane.name for lane in self.rows.lanes if lane.id == lane_id)
+        service = self.workspace.initiatives
+        if not self._perform(
+            self.tr("Move {0} to {1}").format(key, lane), lambda: service.move(key, lane_id, index)
+        ):
+            self.reload()
+        self.scene.select(key)
+
+    def nudge(self, columns: int, rows: int) -> None:
+        """Move the selected card one lane across or one place up or down (Alt+arrows)."""
+        key = self.scene.selected_key()
+        if key is None or self.rows is None:
+            return
+        card = self.scene.cards[key]
+        lanes = [lane.id for lane in self.rows.lanes]
+        column = lanes.index(card.row.lane_id) + columns
+        if not 0 <= column < len(lanes):
+            return
+        if columns:
+            row = self.scene.visible_cards(card.row.lane_id).index(card)
+            target = self.scene.visible_cards(lanes[column])
+            if row < len(target):
+                index = target[row].row.position
+            else:
+                index = self.scene.lane_size(lanes[column])
+            self.move_card(key, lanes[column], index)
+            return
+        shown = self.scene.visible_cards(card.row.lane_id)
+        row = shown.index(card) + rows
+        if 0 <= row < len(shown):
+            self.move_card(key, card.row.lane_id, shown[row].row.position)
+
+    def new_card(self) -> None:
+        assert self.workspace is not None and self.rows is not None
+        service = self.workspace.initiatives
+        lane_id = self.rows.lanes[0].id
+        created: list[str] = []
+
+        def submit(fields: dict[str, Any], reason: str) -> None:
+            def create() -> Any:
+                key, revert = service.create(fields, lane_id, reason)
+                created.append(key)
+                return revert
+
+            assert self.workspace is not None
+            self.workspace.perform(self.tr("New initiative"), create)
+
+        if self._dialog(None, submit) and created:
+            self.scene.select(created[0])
+
+    def edit_card(self, key: str) -> None:
+        assert self.workspace is not None
+        service = self.workspace.initiatives
+        row = service.get(key)
+
+        def submit(changes: dict[str, Any], reason: str) -> None:
+            assert self.workspace is not None
+            self.workspace.perform(
+                self.tr("Edit {0}").format(key), lambda: service.update(key, changes, reason)
+            )
+
+        self._dialog(row, submit)
+
+    def _dialog(self, row: Any, submit: Any) -> bool:
+        assert self.rows is not None
+        teams = sorted({r.team for r in self.rows.initiatives if r.team})
+        dialog = InitiativeDialog(
+            row, self.rows.outcomes, teams, self.rows.settings.readiness_gate, submit, self._prompter, self
+        )
+        return bool(dialog.exec())
+
+    def delete_card(self, key: str) -> None:
+        assert self.workspace is not None
+        card = self.scene.cards[key]
+        question = self.tr("Delete {0} '{1}'? You can undo this with Ctrl+Z.").format(key, card.row.title)
+        if self._prompter.confirm(self.tr("Delete initiative"), question, self.tr("Delete")):
+            service = self.workspace.initiatives
+            self._perform(self.tr("Delete {0}").format(key), lambda: service.delete(key))
+
+    def edit_lanes(self) -> None:
+        assert self.workspace is not None
+        workspace = self.workspace
+
+        def submit(lanes: list[tuple[int | None, str]]) -> None:
+            workspace.perform(self.tr("Edit lanes"), lambda: workspace.settings.set_lanes(lanes))
+
+        LanesDialog(workspace.settings.lanes(), submit, self).exec()
+
+
+def _refill(combo: QComboBox, items: list[tuple[str, str]]) -> None:
+    """Replace a filter's choices, keeping the current choice where it still exists."""
+    current = combo.currentData()
+    combo.blockSignals(True)
+    while combo.count() > 1:
+        combo.removeItem(1)
+    for text, data in items:
+        combo.addItem(text, data)
+    combo.setCurrentIndex(max(0, combo.findData(current)))
+    combo.blockSignals(False)
+
+
+def _action(parent: QObject, text: str, slot: Any, keys: QKeySequence | QKeySequence.StandardKey) -> QAction:
+    action = QAction(text, parent)
+    action.setShortcut(keys)
+    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    action.triggered.connect(slot)
+    return action

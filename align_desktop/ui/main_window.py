@@ -1,0 +1,314 @@
+"""The main window: menus, navigation between views, status bar, opening and closing workspaces."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from align_desktop import __version__
+from align_desktop.store.errors import WorkspaceError
+from align_desktop.store.samples import create_from_sample, list_samples
+from align_desktop.store.workspace import Workspace
+from align_desktop.ui.board.view import BoardView
+from align_desktop.ui.open_workspace import OpenWorkspace
+from align_desktop.ui.outcomes.view import OutcomesView
+from align_desktop.ui.preferences import Preferences
+from align_desktop.ui.prompts import Prompter
+from align_desktop.ui.settings_dialog import SettingsDialog
+from align_desktop.ui.view import WorkspaceView
+from align_desktop.ui.welcome.view import WelcomeView
+
+_NAVIGATION_STYLE = """
+QListWidget { background: #243447; color: #e8eef5; font-size: 11pt; padding-top: 8px; }
+QListWidget::item { padding: 10px 14px; }
+QListWidget::item:selected { background: #3b5b7e; color: white; font-weight: bold; }
+"""
+
+
+class MainWindow(QMainWindow):
+    """One window over at most one open workspace."""
+
+    def __init__(self, preferences: Preferences, prompter: Prompter) -> None:
+        super().__init__()
+        self._preferences = preferences
+        self._prompter = prompter
+        prompter.set_parent(self)
+        self.workspace: OpenWorkspace | None = None
+        self._undo_group = QUndoGroup(self)
+
+        self.welcome = WelcomeView()
+        self.welcome.new_requested.connect(self.new_workspace)
+        self.welcome.open_requested.connect(self.open_workspace_dialog)
+        self.welcome.sample_requested.connect(self.new_from_sample)
+        self.welcome.recent_requested.connect(self.open_workspace)
+
+        self.board = BoardView(prompter)
+        self.outcomes = OutcomesView(prompter)
+        self.views: list[WorkspaceView] = [self.board, self.outcomes]
+
+        self._pages = QStackedWidget()
+        self._pages.addWidget(self.welcome)
+        for view in self.views:
+            self._pages.addWidget(view)
+        self._navigation = QListWidget()
+        self._navigation.setAccessibleName(self.tr("Views"))
+        self._navigation.setFixedWidth(150)
+        self._navigation.setFrameShape(QFrame.Shape.NoFrame)
+        self._navigation.setStyleSheet(_NAVIGATION_STYLE)
+        for view in self.views:
+            item = QListWidgetItem(view.view_title)
+            item.setData(Qt.ItemDataRole.UserRole, view.view_name)
+            self._navigation.addItem(item)
+        self._navigation.currentRowChanged.connect(self._on_navigation)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self._navigation)
+        layout.addWidget(self._pages, 1)
+        self.setCentralWidget(central)
+
+        self._saved_label = QLabel()
+        self.statusBar().addPermanentWidget(self._saved_label)
+        self._build_menus()
+        self._show_closed_state()
+        self.resize(1400, 900)
+        geometry = preferences.window_geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = preferences.window_state()
+        if state is not None:
+            self.restoreState(state)
+
+    # menus
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self._add(file_menu, self.tr("&New Workspace…"), self.new_workspace, QKeySequence.StandardKey.New)
+        samples_menu = file_menu.addMenu(self.tr("New from &Sample"))
+        for sample in list_samples():
+            action = samples_menu.addAction(sample.name)
+            action.setToolTip(sample.description)
+            action.triggered.connect(lambda _=False, name=sample.name: self.new_from_sample(name))
+        self._add(file_menu, self.tr("&Open…"), self.open_workspace_dialog, QKeySequence.StandardKey.Open)
+        self._recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
+        self._recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self._workspace_actions: list[QAction] = []
+        self._workspace_actions.append(
+            self._add(file_menu, self.tr("&Close"), self.close_workspace, QKeySequence.StandardKey.Close)
+        )
+        file_menu.addSeparator()
+        self._workspace_actions.append(
+            self._add(file_menu, self.tr("Workspace &Settings…"), self.edit_settings)
+        )
+        file_menu.addSeparator()
+        self._add(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        undo = self._undo_group.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self._undo_group.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        edit_menu.addSeparator()
+        self._workspace_actions.append(
+            self._add(edit_menu, self.tr("&Find"), self.find, QKeySequence.StandardKey.Find)
+        )
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        for number, view in enumerate(self.views, start=1):
+            self._workspace_actions.append(
+                self._add(
+                    view_menu,
+                    view.view_title,
+                    lambda _=False, name=view.view_name: self.show_view(name),
+                    QKeySequence(f"Ctrl+{number}"),
+                )
+            )
+        view_menu.addSeparator()
+        for action in self.board.zoom_actions(self):
+            view_menu.addAction(action)
+            self._workspace_actions.append(action)
+
+        board_menu = self.menuBar().addMenu(self.tr("&Board"))
+        for action in self.board.card_actions(self):
+            board_menu.addAction(action)
+            self._workspace_actions.append(action)
+        board_menu.addSeparator()
+        self._workspace_actions.append(self._add(board_menu, self.tr("Edit &Lanes…"), self.board.edit_lanes))
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self._add(help_menu, self.tr("&About Align Desktop"), self._about)
+
+    def _add(
+        self,
+        menu: QMenu,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence | QKeySequence.StandardKey | None = None,
+    ) -> QAction:
+        action = menu.addAction(text)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        return action
+
+    def _fill_recent_menu(self) -> None:
+        self._recent_menu.clear()
+        recent = self._preferences.recent_files()
+        for path in recent:
+            action = self._recent_menu.addAction(str(path))
+            action.triggered.connect(lambda _=False, p=path: self.open_workspace(p))
+        if not recent:
+            self._recent_menu.addAction(self.tr("No recent workspaces")).setEnabled(False)
+
+    # workspaces
+
+    def new_workspace(self) -> None:
+        path = self._prompter.save_path(self.tr("New workspace"), _documents() / "Roadmap.align")
+        if path is not None:
+            self._create_and_open(path, None)
+
+    def new_from_sample(self, name: str) -> None:
+        path = self._prompter.save_path(self.tr("Save the sample as"), _documents() / f"{name}.align")
+        if path is not None:
+            self._create_and_open(path, name)
+
+    def _create_and_open(self, path: Path, sample: str | None) -> None:
+        try:
+            workspace = create_from_sample(path, sample) if sample else Workspace.create(path)
+        except WorkspaceError as error:
+            self._prompter.error(self.tr("Cannot create the workspace"), str(error))
+            return
+        self._install(workspace)
+
+    def open_workspace_dialog(self) -> None:
+        path = self._prompter.open_path(self.tr("Open workspace"))
+        if path is not None:
+            self.open_workspace(path)
+
+    def open_workspace(self, path: Path) -> bool:
+        """Open the workspace at `path`; on refusal, say why and keep what was open."""
+        try:
+            workspace = Workspace.open(path)
+        except WorkspaceError as error:
+            self._prompter.error(self.tr("Cannot open the workspace"), str(error))
+            return False
+        self._install(workspace)
+        return True
+
+    def _install(self, workspace: Workspace) -> None:
+        self.close_workspace()
+        self.workspace = OpenWorkspace(workspace, self)
+        self.workspace.saved.connect(self._on_saved)
+        self.workspace.failed.connect(lambda message: self._prompter.error(self.tr("Not saved"), message))
+        self.workspace.changed.connect(self._update_title)
+        self._undo_group.addStack(self.workspace.undo_stack)
+        self._undo_group.setActiveStack(self.workspace.undo_stack)
+        self._preferences.add_recent(workspace.path)
+        for view in self.views:
+            view.set_workspace(self.workspace)
+        self._navigation.setVisible(True)
+        for action in self._workspace_actions:
+            action.setEnabled(True)
+        self._saved_label.setText(self.tr("All changes are saved as you go"))
+        self.show_view(self.board.view_name)
+        self._update_title()
+
+    def close_workspace(self) -> None:
+        if self.workspace is None:
+            return
+        for view in self.views:
+            view.set_workspace(None)
+        self._undo_group.removeStack(self.workspace.undo_stack)
+        self.workspace.close()
+        self.workspace.deleteLater()
+        self.workspace = None
+        self._show_closed_state()
+
+    def _show_closed_state(self) -> None:
+        self.welcome.show_choices(list_samples(), self._preferences.recent_files())
+        self._pages.setCurrentWidget(self.welcome)
+        self._navigation.setVisible(False)
+        for action in self._workspace_actions:
+            action.setEnabled(False)
+        self._saved_label.clear()
+        self.setWindowTitle(self.tr("Align Desktop"))
+        self.setWindowFilePath("")
+
+    def _update_title(self) -> None:
+        if self.workspace is not None:
+            name = self.workspace.settings.get().name
+            self.setWindowTitle(f"{name} — Align Desktop")
+            self.setWindowFilePath(str(self.workspace.workspace.path))
+
+    def _on_saved(self) -> None:
+        time = QDateTime.currentDateTime().toString("HH:mm:ss")
+        self._saved_label.setText(self.tr("Saved at {0}").format(time))
+
+    # views
+
+    def show_view(self, name: str) -> None:
+        for row, view in enumerate(self.views):
+            if view.view_name == name:
+                self._pages.setCurrentWidget(view)
+                self._navigation.setCurrentRow(row)
+                return
+        raise KeyError(name)
+
+    def current_view(self) -> QWidget:
+        return self._pages.currentWidget()
+
+    def _on_navigation(self, row: int) -> None:
+        if self.workspace is not None and 0 <= row < len(self.views):
+            self._pages.setCurrentWidget(self.views[row])
+
+    def edit_settings(self) -> None:
+        assert self.workspace is not None
+        workspace = self.workspace
+
+        def submit(changes: dict[str, Any]) -> None:
+            workspace.perform(self.tr("Edit workspace settings"), lambda: workspace.settings.update(changes))
+
+        SettingsDialog(workspace.settings.get(), submit, self).exec()
+
+    def find(self) -> None:
+        view = self._pages.currentWidget()
+        if isinstance(view, WorkspaceView):
+            view.focus_find()
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Align Desktop"),
+            self.tr(
+                "<b>Align Desktop {0}</b><p>Plan the product roadmap and the ML platform it needs, "
+                "offline, in one workspace file.</p>"
+            ).format(__version__),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self._preferences.save_window(self.saveGeometry(), self.saveState())
+        self.close_workspace()
+        super().closeEvent(event)
+
+
+def _documents() -> Path:
+    documents = Path.home() / "Documents"
+    return documents if documents.is_dir() else Path.home()

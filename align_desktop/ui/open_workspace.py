@@ -1,0 +1,89 @@
+"""The workspace the window has open: its services, its undo stack and its change signal.
+
+`perform` is how every user action reaches the store: one service call (one transaction),
+pushed as one undo step. The service returns a `Revert`; undo and redo call along that chain.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from align_desktop.store.changes import Revert
+from align_desktop.store.errors import WorkspaceError
+from align_desktop.store.initiatives import InitiativeService
+from align_desktop.store.outcomes import OutcomeService
+from align_desktop.store.settings import SettingsService
+from align_desktop.store.workspace import Workspace
+
+
+class OpenWorkspace(QObject):
+    """Services over one open workspace, shared by every view of the window."""
+
+    changed = Signal()
+    """The workspace changed: views reload what they show."""
+    saved = Signal()
+    """A change (or its undo/redo) was committed to the file."""
+    failed = Signal(str)
+    """An undo or redo could not be saved; the message says why."""
+
+    def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.initiatives = InitiativeService(workspace)
+        self.outcomes = OutcomeService(workspace)
+        self.settings = SettingsService(workspace)
+        self.undo_stack = QUndoStack(self)
+
+    def perform(self, text: str, action: Callable[[], Revert]) -> None:
+        """Run one user action now and make it one undo step.
+
+        Validation and store errors propagate to the caller, which shows them where the
+        user acted; nothing is pushed then, because nothing was changed.
+        """
+        revert = action()
+        self.undo_stack.push(_ChangeCommand(text, revert, self))
+        self.notify_committed()
+
+    def notify_committed(self) -> None:
+        self.saved.emit()
+        self.changed.emit()
+
+    def notify_replay_failed(self, error: Exception) -> None:
+        # the stack's index already moved; its history no longer matches the file
+        QTimer.singleShot(0, self.undo_stack.clear)
+        self.failed.emit(f"{error} The undo history was cleared.")
+        self.changed.emit()
+
+    def close(self) -> None:
+        self.undo_stack.clear()
+        self.workspace.close()
+
+
+class _ChangeCommand(QUndoCommand):
+    """One undo step: undo and redo each call the next `Revert` of the chain."""
+
+    def __init__(self, text: str, revert: Revert, owner: OpenWorkspace) -> None:
+        super().__init__(text)
+        self._next = revert
+        self._owner = owner
+        self._applied_before_push = True
+
+    def redo(self) -> None:
+        if self._applied_before_push:
+            self._applied_before_push = False
+            return
+        self._step()
+
+    def undo(self) -> None:
+        self._step()
+
+    def _step(self) -> None:
+        try:
+            self._next = self._next()
+        except (WorkspaceError, LookupError, ValueError) as error:
+            self._owner.notify_replay_failed(error)
+            return
+        self._owner.notify_committed()

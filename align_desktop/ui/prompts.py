@@ -1,0 +1,51 @@
+"""Every question the app asks the user goes through one `Prompter`, which tests replace."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+
+WORKSPACE_FILTER = "Align workspaces (*.align);;All files (*)"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Prompter", text)
+
+
+class Prompter:
+    """Modal dialogs parented to one window: errors, confirmations, text and file questions."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self._parent = parent
+
+    def set_parent(self, parent: QWidget) -> None:
+        self._parent = parent
+
+    def error(self, title: str, message: str) -> None:
+        QMessageBox.warning(self._parent, title, message)
+
+    def confirm(self, title: str, message: str, action: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, title, message, parent=self._parent)
+        ok = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(ok)
+        box.exec()
+        return box.clickedButton() is ok
+
+    def ask_text(self, title: str, label: str) -> str | None:
+        """A line of text, or None when the user cancels."""
+        text, ok = QInputDialog.getMultiLineText(self._parent, title, label)
+        return text if ok else None
+
+    def open_path(self, title: str) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(self._parent, title, str(Path.home()), WORKSPACE_FILTER)
+        return Path(name) if name else None
+
+    def save_path(self, title: str, suggested: Path) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(self._parent, title, str(suggested), WORKSPACE_FILTER)
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix else path.with_suffix(".align")

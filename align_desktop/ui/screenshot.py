@@ -1,0 +1,57 @@
+"""`align-desktop screenshot`: render every view of a workspace to PNG files, with no display.
+
+The window is shown on Qt's offscreen platform at a fixed size, so screenshots are comparable
+from run to run; the user's recent files and window geometry are neither read nor changed.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+SCREENSHOT_SIZE = (1600, 1000)
+
+
+def render_views(workspace_path: Path, outdir: Path) -> list[Path]:
+    """Write OUTDIR/<view>.png for the welcome screen and every view; return the files."""
+    from align_desktop.store.schema import inspect_file
+
+    inspect_file(Path(workspace_path), for_writing=True)
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from align_desktop.ui.app import create_application
+    from align_desktop.ui.main_window import MainWindow
+    from align_desktop.ui.preferences import Preferences
+    from align_desktop.ui.prompts import Prompter
+
+    outdir.mkdir(parents=True, exist_ok=True)
+    create_application()
+    written = []
+    with tempfile.TemporaryDirectory() as scratch:
+        settings = QSettings(str(Path(scratch) / "screenshot.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(Preferences(settings), Prompter())
+        window.resize(*SCREENSHOT_SIZE)
+        window.show()
+        written.append(_grab(window, outdir / "welcome.png"))
+        if not window.open_workspace(Path(workspace_path)):
+            window.close()
+            raise RuntimeError(f"{workspace_path} could not be opened")
+        for view in window.views:
+            window.show_view(view.view_name)
+            QApplication.processEvents()
+            written.append(_grab(window, outdir / f"{view.view_name}.png"))
+        window.close()
+    return written
+
+
+def _grab(window: object, path: Path) -> Path:
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    assert isinstance(window, QWidget)
+    QApplication.processEvents()
+    if not window.grab().save(str(path)):
+        raise OSError(f"Could not write {path}")
+    return path

@@ -1,0 +1,60 @@
+"""Base of every workspace view: follows the open workspace and reloads when it changes.
+
+A hidden view only notes that it is stale and reloads when it is next shown, so one edit
+costs one reload of the visible view.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QWidget
+
+from align_desktop.ui.open_workspace import OpenWorkspace
+
+
+class WorkspaceView(QWidget):
+    """A page of the main window that shows part of the open workspace."""
+
+    view_name = ""
+    """File name of the view's screenshot and key in the navigation, e.g. `board`."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace: OpenWorkspace | None = None
+        self._stale = True
+
+    @property
+    def view_title(self) -> str:
+        """The view's name in the navigation, translated."""
+        raise NotImplementedError
+
+    def set_workspace(self, workspace: OpenWorkspace | None) -> None:
+        if self.workspace is not None:
+            self.workspace.changed.disconnect(self._on_changed)
+        self.workspace = workspace
+        if workspace is not None:
+            workspace.changed.connect(self._on_changed)
+        self._on_changed()
+
+    def _on_changed(self) -> None:
+        self._stale = True
+        if self.isVisible():
+            self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
+    def reload(self) -> None:
+        """Read the workspace again and show it."""
+        self._stale = False
+        if self.workspace is not None:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Show the current state of `self.workspace` (which is open)."""
+        raise NotImplementedError
+
+    def focus_find(self) -> None:
+        """Put the keyboard focus in the view's filter field (Edit > Find)."""

@@ -1,0 +1,1 @@
+"""The welcome screen shown when no workspace is open."""

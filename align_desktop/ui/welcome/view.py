@@ -1,0 +1,159 @@
+"""Welcome screen: start a blank workspace, start from a sample, or reopen a recent one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from align_desktop.store.samples import SampleInfo
+
+_PATH_ROLE = Qt.ItemDataRole.UserRole
+_LIST_STYLE = "QListWidget::item { padding: 6px 4px; }"
+
+
+class WelcomeView(QWidget):
+    """What the user sees before opening a workspace."""
+
+    view_name = "welcome"
+    new_requested = Signal()
+    open_requested = Signal()
+    sample_requested = Signal(str)
+    recent_requested = Signal(Path)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        title = QLabel(self.tr("Align Desktop"))
+        title_font = QFont(title.font())
+        title_font.setPointSizeF(title_font.pointSizeF() * 2.2)
+        title_font.setBold(True)
+        title.setFont(title_font)
+        tagline = QLabel(
+            self.tr(
+                "Tie every ML initiative on your roadmap to a business outcome, "
+                "and plan it live with the room."
+            )
+        )
+        tagline.setWordWrap(True)
+
+        new_button = QPushButton(self.tr("New blank workspace…"))
+        new_button.setToolTip(self.tr("Create an empty workspace file with Now / Next / Later lanes"))
+        new_button.clicked.connect(self.new_requested)
+        open_button = QPushButton(self.tr("Open workspace…"))
+        open_button.clicked.connect(self.open_requested)
+        buttons = QHBoxLayout()
+        buttons.addWidget(new_button)
+        buttons.addWidget(open_button)
+        buttons.addStretch()
+
+        self._samples = QListWidget()
+        self._samples.setStyleSheet(_LIST_STYLE)
+        self._samples.setMaximumHeight(260)
+        self._samples.setAccessibleName(self.tr("Samples"))
+        self._samples.itemActivated.connect(self._on_sample)
+        sample_button = QPushButton(self.tr("Create from sample…"))
+        sample_button.setToolTip(self.tr("Save a copy of the selected sample as a new workspace"))
+        sample_button.clicked.connect(self._on_sample_button)
+
+        self._recent = QListWidget()
+        self._recent.setStyleSheet(_LIST_STYLE)
+        self._recent.setMaximumHeight(300)
+        self._recent.setAccessibleName(self.tr("Recent workspaces"))
+        self._recent.itemActivated.connect(self._on_recent)
+
+        columns = QHBoxLayout()
+        columns.addLayout(_section(self.tr("Start from a sample"), self._samples, sample_button), 1)
+        columns.addLayout(_section(self.tr("Recent workspaces"), self._recent, None), 1)
+
+        views = QLabel(
+            self.tr(
+                "<b>Board</b> — initiatives in Now / Next / Later lanes, rearranged live in the workshop, "
+                "with a readiness badge from four scores.<br>"
+                "<b>Outcomes</b> — the business objectives every initiative is tied to, "
+                "each with a metric moving from baseline to target.<br>"
+                "Every edit is saved in the workspace file the moment you make it; Ctrl+Z undoes it."
+            )
+        )
+        views.setWordWrap(True)
+
+        panel = QFrame()
+        panel.setMaximumWidth(1100)
+        inner = QVBoxLayout(panel)
+        inner.addStretch(1)
+        inner.addWidget(title)
+        inner.addWidget(tagline)
+        inner.addSpacing(16)
+        inner.addLayout(buttons)
+        inner.addSpacing(16)
+        inner.addLayout(columns)
+        inner.addSpacing(16)
+        inner.addWidget(views)
+        inner.addStretch(2)
+        outer = QHBoxLayout(self)
+        outer.addStretch()
+        outer.addWidget(panel, 4)
+        outer.addStretch()
+
+    def show_choices(self, samples: list[SampleInfo], recent: list[Path]) -> None:
+        self._samples.clear()
+        for sample in samples:
+            item = QListWidgetItem(f"{sample.name}\n{sample.description}")
+            item.setData(_PATH_ROLE, sample.name)
+            self._samples.addItem(item)
+        if samples:
+            self._samples.setCurrentRow(0)
+        self._recent.clear()
+        for path in recent:
+            exists = path.exists()
+            label = f"{path.name}\n{path.parent}" + ("" if exists else self.tr("  (missing)"))
+            item = QListWidgetItem(label)
+            item.setData(_PATH_ROLE, str(path))
+            item.setToolTip(str(path))
+            if not exists:
+                item.setForeground(Qt.GlobalColor.gray)
+            self._recent.addItem(item)
+        if not recent:
+            placeholder = QListWidgetItem(self.tr("Workspaces you open appear here."))
+            placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
+            self._recent.addItem(placeholder)
+
+    def _on_sample(self, item: QListWidgetItem) -> None:
+        self.sample_requested.emit(item.data(_PATH_ROLE))
+
+    def _on_sample_button(self) -> None:
+        item = self._samples.currentItem()
+        if item is not None:
+            self._on_sample(item)
+
+    def _on_recent(self, item: QListWidgetItem) -> None:
+        path = item.data(_PATH_ROLE)
+        if path:
+            self.recent_requested.emit(Path(path))
+
+
+def _section(title: str, content: QWidget, button: QPushButton | None) -> QVBoxLayout:
+    layout = QVBoxLayout()
+    heading = QLabel(title)
+    font = QFont(heading.font())
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * 1.2)
+    heading.setFont(font)
+    layout.addWidget(heading)
+    layout.addWidget(content, 1)
+    if button is not None:
+        row = QHBoxLayout()
+        row.addStretch()
+        row.addWidget(button)
+        layout.addLayout(row)
+    return layout

@@ -1,0 +1,1 @@
+"""Icons and other files the app ships (installed as `align_desktop.resources`)."""

@@ -1,0 +1,1 @@
+"""Bundled sample workspaces as readable JSON documents (installed as `align_desktop.sample_workspaces`)."""
