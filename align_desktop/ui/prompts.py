@@ -35,7 +35,7 @@ class Prompter:
         return box.clickedButton() is ok
 
     def ask_text(self, title: str, label: str) -> str | None:
-        """A line of text, or None when the user cancels."""
+        """Text the user typed (several lines allowed), or None when they cancel."""
         text, ok = QInputDialog.getMultiLineText(self._parent, title, label)
         return text if ok else None
 

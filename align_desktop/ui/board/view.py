@@ -61,7 +61,7 @@ class BoardView(WorkspaceView):
         for choice in DECISION_POINTS:
             self.decision_filter.addItem(choice, choice)
         self.count_label = QLabel()
-        self.count_label.setMinimumWidth(150)
+        self.count_label.setMinimumWidth(120)
         new_button = QPushButton(self.tr("New initiative"))
         new_button.setToolTip(self.tr("Add an initiative to the first lane (Ctrl+I)"))
         new_button.clicked.connect(self.new_card)
@@ -98,7 +98,7 @@ class BoardView(WorkspaceView):
         combo.addItem(everything, _ALL)
         combo.setMaximumWidth(240)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(14)
+        combo.setMinimumContentsLength(8)
         combo.setAccessibleName(everything)
         combo.currentIndexChanged.connect(self._filter_changed)
         return combo

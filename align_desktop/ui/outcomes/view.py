@@ -1,0 +1,282 @@
+"""The Outcomes view: filter and table of outcomes on the left, the selected outcome's form on the right.
+
+Every change is one `OpenWorkspace.perform` call (one undo step); the view then reloads from the
+`changed` signal like every other view, keeping the selected outcome selected by key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QAction, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from align_desktop.domain.validation import ValidationError
+from align_desktop.store.changes import Revert
+from align_desktop.store.errors import WorkspaceError
+from align_desktop.store.outcomes import OUTCOME_FIELDS
+from align_desktop.ui.outcomes import model as columns
+from align_desktop.ui.outcomes.form import OutcomeForm
+from align_desktop.ui.outcomes.model import OutcomeTableModel
+from align_desktop.ui.prompts import Prompter
+from align_desktop.ui.view import WorkspaceView
+
+_COLUMN_WIDTHS = {  # in average character widths, at least the header's; Name and Metric share the rest
+    columns.KEY: 6,
+    columns.BASELINE: 9,
+    columns.TARGET: 9,
+    columns.UNIT: 6,
+    columns.OWNER: 18,
+    columns.INITIATIVES: 6,
+}
+
+
+class OutcomesView(WorkspaceView):
+    """Edit the workspace's outcomes: the business objectives that initiatives are tied to."""
+
+    view_name = "outcomes"
+
+    def __init__(self, prompter: Prompter, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._prompter = prompter
+        self._kept: tuple[str | None, int] = (None, 0)
+        self.model = OutcomeTableModel(self)
+
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText(self.tr("Filter outcomes…"))
+        self.filter_edit.setAccessibleName(self.tr("Filter outcomes"))
+        self.filter_edit.setToolTip(self.tr("Show outcomes whose key, name, metric or owner contains this"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self.model.set_filter)
+        self.filter_edit.returnPressed.connect(self._focus_table)
+        self.table = self._build_table()
+        self.count_label = QLabel()
+        self.count_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+
+        self.new_button = QPushButton(self.tr("New outcome"))
+        self.new_button.setToolTip(self.tr("Add an outcome and start typing its name"))
+        self.new_button.clicked.connect(self.new_outcome)
+        self.delete_button = QPushButton(self.tr("Delete outcome"))
+        self.delete_button.setToolTip(
+            self.tr("Delete the selected outcome (Del); only outcomes no initiative is tied to")
+        )
+        self.delete_button.clicked.connect(self.delete_outcome)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.count_label)
+        buttons.addStretch()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.delete_button)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.filter_edit)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addLayout(buttons)
+
+        self.form = OutcomeForm()
+        self.form.field_edited.connect(self._save_field)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.setTextFormat(Qt.TextFormat.RichText)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.hint.setContentsMargins(12, 0, 12, 0)
+        self._right = QStackedWidget()
+        self._right.addWidget(self.form)
+        self._right.addWidget(self.hint)
+        self._right.setMinimumWidth(320)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(left)
+        splitter.addWidget(self._right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([1000, 400])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self.model.modelAboutToBeReset.connect(self._remember_selection)
+        self.model.modelReset.connect(self._restore_selection)
+        self._show_selected()
+
+    def _build_table(self) -> QTableView:
+        table = QTableView()
+        table.setModel(self.model)
+        table.setAccessibleName(self.tr("Outcomes"))
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setSortIndicator(columns.KEY, Qt.SortOrder.AscendingOrder)
+        table.setSortingEnabled(True)
+        header = table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(columns.NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(columns.METRIC, QHeaderView.ResizeMode.Stretch)
+        character = table.fontMetrics().averageCharWidth()
+        for column, width in _COLUMN_WIDTHS.items():
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            title_width = header.fontMetrics().horizontalAdvance(title) + 28  # room for the sort arrow
+            header.resizeSection(column, max(width * character + 16, title_width))
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+        table.selectionModel().currentRowChanged.connect(self._show_selected)
+        table.activated.connect(lambda _index: self.form.focus_name())
+        delete = QAction(self.tr("Delete outcome"), table)
+        delete.setShortcut(QKeySequence.StandardKey.Delete)
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.triggered.connect(self.delete_outcome)
+        table.addAction(delete)
+        return table
+
+    @property
+    def view_title(self) -> str:
+        return self.tr("Outcomes")
+
+    def refresh(self) -> None:
+        assert self.workspace is not None
+        self.model.set_rows(self.workspace.outcomes.list())
+
+    def focus_find(self) -> None:
+        self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_edit.selectAll()
+
+    def selected_key(self) -> str | None:
+        index = self.table.selectionModel().currentIndex()
+        return self.model.row_at(index).key if index.isValid() else None
+
+    def select_key(self, key: str) -> bool:
+        """Select outcome `key` if the table shows it."""
+        row = self.model.index_of_key(key)
+        if row is None:
+            return False
+        self._select_row(row)
+        return True
+
+    # actions
+
+    def new_outcome(self) -> None:
+        if self.workspace is None:
+            return
+        service = self.workspace.outcomes
+        created: list[str] = []
+
+        def create() -> Revert:
+            key, revert = service.create({"name": self.tr("New outcome")})
+            created.append(key)
+            return revert
+
+        if not self._perform(self.tr("New outcome"), create):
+            return
+        if self.model.index_of_key(created[0]) is None and self.filter_edit.text():
+            self.filter_edit.clear()
+        if self.select_key(created[0]):
+            self.form.focus_name()
+
+    def delete_outcome(self) -> None:
+        row = self.form.row
+        if self.workspace is None or row is None or self.selected_key() is None:
+            return
+        service = self.workspace.outcomes
+        question = self.tr("Delete {0} '{1}'? You can undo this with Ctrl+Z.").format(row.key, row.name)
+        if self._prompter.confirm(self.tr("Delete outcome"), question, self.tr("Delete")):
+            self._perform(self.tr("Delete {0}").format(row.key), lambda: service.delete(row.key))
+
+    def _refused(self, text: str, error: ValidationError) -> None:
+        self._prompter.error(self.tr("Not done: {0}").format(text), f"{error.field} {error.message}.")
+
+    def _save_field(self, field: str, text: str) -> None:
+        row = self.form.row
+        if self.workspace is None or row is None:
+            return
+        service = self.workspace.outcomes
+        action = self.tr("Edit {0} {1}").format(row.key, OUTCOME_FIELDS[field])
+        if self._perform(action, lambda: service.update(row.key, {field: text}), field):
+            self.form.clear_error()
+
+    def _perform(self, text: str, action: Callable[[], Revert], field: str | None = None) -> bool:
+        """Run one undoable change; say why when it is refused. True when it was stored."""
+        assert self.workspace is not None
+        try:
+            self.workspace.perform(text, action)
+        except ValidationError as error:
+            if field is not None:
+                self.form.show_error(field, f"{error.field}: {error.message}")
+            else:
+                self._refused(text, error)
+            return False
+        except (WorkspaceError, LookupError) as error:
+            self._prompter.error(self.tr("Not saved"), str(error))
+            self.reload()
+            return False
+        return True
+
+    # selection
+
+    def _remember_selection(self) -> None:
+        self._kept = (
+            self.selected_key() or (self.form.row.key if self.form.row else None),
+            max(self.table.selectionModel().currentIndex().row(), 0),
+        )
+
+    def _restore_selection(self) -> None:
+        key, row = self._kept
+        if (key is None or not self.select_key(key)) and self.model.rowCount():
+            self._select_row(min(row, self.model.rowCount() - 1))
+        self._show_selected()
+
+    def _select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().setCurrentIndex(index, flags)
+        self.table.scrollTo(index)
+
+    def _show_selected(self, current: QModelIndex | None = None) -> None:
+        index = self.table.selectionModel().currentIndex()
+        total = self.model.total_count()
+        self.count_label.setText(self._count_text(self.model.rowCount(), total))
+        self.delete_button.setEnabled(index.isValid())
+        if index.isValid():
+            self.form.show_outcome(self.model.row_at(index))
+            self._right.setCurrentWidget(self.form)
+            return
+        self.form.clear()
+        self.hint.setText(self._empty_text(total))
+        self._right.setCurrentWidget(self.hint)
+
+    def _count_text(self, shown: int, total: int) -> str:
+        if shown != total:
+            return self.tr("{0} of {1} outcomes").format(shown, total)
+        if total == 1:
+            return self.tr("1 outcome")
+        return self.tr("{0} outcomes").format(total)
+
+    def _empty_text(self, total: int) -> str:
+        if total:
+            return self.tr(
+                "<h3>No outcome matches the filter.</h3><p>Clear the filter to see all {0} outcomes.</p>"
+            ).format(total)
+        return self.tr(
+            "<h3>No outcomes yet.</h3>"
+            "<p>An outcome is a business objective with a metric that should move from a baseline "
+            "to a target, such as conversion rate from 2.1 % to 2.6 %. Every initiative on the "
+            "roadmap is tied to one outcome, so each piece of ML work is argued from the value it "
+            "moves.</p><p>Click <b>New outcome</b> to add the first.</p>"
+        )
+
+    def _focus_table(self) -> None:
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -1,0 +1,162 @@
+"""The main window: opening workspaces (and refusing bad ones), recent files, geometry, menus."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from align_desktop.store import schema
+from align_desktop.ui.main_window import MainWindow
+from align_desktop.ui.preferences import Preferences, user_settings
+from tests.ui.board.conftest import lane_keys
+
+
+def _window(qtbot: Any, prompter: Any) -> MainWindow:
+    window = MainWindow(Preferences(user_settings()), prompter)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+@pytest.fixture
+def window(qtbot: Any, prompter: Any) -> MainWindow:
+    return _window(qtbot, prompter)
+
+
+def _foreign_sqlite(path: Path) -> None:
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT)")
+    connection.commit()
+    connection.close()
+
+
+def _newer_schema(path: Path) -> None:
+    connection = sqlite3.connect(path)
+    connection.execute(f"PRAGMA user_version={schema.SCHEMA_VERSION + 5}")
+    connection.commit()
+    connection.close()
+
+
+@pytest.mark.parametrize(
+    ("make", "phrase"),
+    [
+        (None, "There is no workspace"),
+        (lambda p: p.write_text("quarterly plan, draft 3\n"), "not an SQLite database"),
+        (lambda p: p.write_bytes(bytes(range(256)) * 40), "not an SQLite database"),
+        (_foreign_sqlite, "another program"),
+        ("newer", "newer Align Desktop"),
+        ("read-only", "read-only"),
+    ],
+)
+def test_bad_files_are_refused_with_a_dialog_and_left_untouched(
+    window: MainWindow, prompter: Any, sample_path: Path, tmp_path: Path, make: Any, phrase: str
+) -> None:
+    path = tmp_path / "bad.align"
+    if make == "newer":
+        path = sample_path
+        _newer_schema(path)
+    elif make == "read-only":
+        path = sample_path
+        path.chmod(0o444)
+    elif make is not None:
+        make(path)
+    before = path.read_bytes() if path.exists() else None
+    assert window.open_workspace(path) is False
+    assert len(prompter.errors) == 1
+    assert phrase in prompter.errors[0][1]
+    assert (path.read_bytes() if path.exists() else None) == before
+    assert window.workspace is None
+    assert window.current_view() is window.welcome
+
+
+def test_opening_a_workspace_shows_the_board_and_remembers_it(
+    qtbot: Any, window: MainWindow, prompter: Any, sample_path: Path
+) -> None:
+    assert window.open_workspace(sample_path)
+    assert window.current_view() is window.board
+    assert "Northwind" in window.windowTitle()
+    assert len(window.board.scene.cards) == 28
+    window.close()
+    again = _window(qtbot, prompter)
+    recent = again.welcome._recent
+    assert recent.item(0).data(Qt.ItemDataRole.UserRole) == str(sample_path.resolve())
+
+
+def test_window_geometry_is_restored(qtbot: Any, window: MainWindow, prompter: Any) -> None:
+    window.resize(760, 520)
+    window.close()
+    again = _window(qtbot, prompter)
+    assert (again.width(), again.height()) == (760, 520)
+
+
+def test_edits_survive_closing_and_reopening(
+    qtbot: Any, window: MainWindow, prompter: Any, sample_path: Path
+) -> None:
+    window.open_workspace(sample_path)
+    key = lane_keys(window.board)["Later"][0]
+    window.board.scene.select(key)
+    window.board.nudge(-1, 0)
+    moved = lane_keys(window.board)
+    window.close()
+    again = _window(qtbot, prompter)
+    again.open_workspace(sample_path)
+    assert lane_keys(again.board) == moved
+
+
+def test_new_from_sample_creates_and_opens_it(window: MainWindow, prompter: Any, tmp_path: Path) -> None:
+    target = tmp_path / "workshop.align"
+    prompter.path_answers = [target]
+    window.new_from_sample("retail")
+    assert target.exists()
+    assert window.workspace is not None
+    assert window.workspace.workspace.path == target.resolve()
+
+
+def test_new_over_an_existing_file_is_refused(window: MainWindow, prompter: Any, sample_path: Path) -> None:
+    before = sample_path.read_bytes()
+    prompter.path_answers = [sample_path]
+    window.new_workspace()
+    assert "already exists" in prompter.errors[0][1]
+    assert sample_path.read_bytes() == before
+    assert window.workspace is None
+
+
+def test_keyboard_shortcuts_reach_the_board(qtbot: Any, window: MainWindow, sample_path: Path) -> None:
+    window.open_workspace(sample_path)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    key = lane_keys(window.board)["Now"][0]
+    window.board.scene.select(key)
+    window.board.canvas.setFocus()
+    QTest.keyClick(window.board.canvas, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert lane_keys(window.board)["Next"][0] == key
+    QTest.keyClick(window.board.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert lane_keys(window.board)["Now"][0] == key
+    QTest.keyClick(
+        window.board.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert lane_keys(window.board)["Next"][0] == key
+    QTest.keyClick(window.board.canvas, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.board.search.hasFocus()
+
+
+def test_navigation_switches_views(window: MainWindow, sample_path: Path) -> None:
+    window.open_workspace(sample_path)
+    window.show_view("outcomes")
+    assert window.current_view() is window.outcomes
+    window.show_view("board")
+    assert window.current_view() is window.board
+
+
+def test_closing_returns_to_the_welcome_screen(window: MainWindow, sample_path: Path) -> None:
+    window.open_workspace(sample_path)
+    window.close_workspace()
+    assert window.workspace is None
+    assert window.current_view() is window.welcome
+    assert window.windowTitle() == "Align Desktop"

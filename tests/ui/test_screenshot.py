@@ -1,0 +1,29 @@
+"""`align-desktop screenshot`: one readable PNG per view, the user's settings untouched."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtGui import QImage
+
+from align_desktop.ui.preferences import Preferences, user_settings
+from align_desktop.ui.screenshot import SCREENSHOT_SIZE, render_views
+
+
+def _distinct_colours(image: QImage) -> int:
+    colours = set()
+    for y in range(0, image.height(), 23):
+        for x in range(0, image.width(), 17):
+            colours.add(image.pixel(x, y))
+    return len(colours)
+
+
+def test_every_view_is_rendered(qapp: Any, sample_path: Path, tmp_path: Path) -> None:
+    written = render_views(sample_path, tmp_path / "shots")
+    assert [p.name for p in written] == ["welcome.png", "board.png", "outcomes.png"]
+    for path in written:
+        image = QImage(str(path))
+        assert (image.width(), image.height()) == SCREENSHOT_SIZE
+        assert _distinct_colours(image) > 8, f"{path.name} looks blank"
+    assert Preferences(user_settings()).recent_files() == []
