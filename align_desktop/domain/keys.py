@@ -7,7 +7,7 @@ import re
 INITIATIVE_PREFIX = "I"
 OUTCOME_PREFIX = "O"
 
-_KEY = re.compile(r"^([A-Z])-(\d+)$")
+_KEY = re.compile(r"^([A-Z])-([0-9]+)$")
 
 
 def format_key(prefix: str, number: int) -> str:

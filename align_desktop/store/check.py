@@ -35,7 +35,7 @@ def check_workspace(path: Path) -> list[str]:
             else:
                 findings += _consistency(connection)
     except DatabaseError as exc:
-        raise NotAWorkspace(f"{path} cannot be read as a workspace: {exc.orig}") from exc
+        raise NotAWorkspace(f"{path} cannot be read as a workspace ({exc.orig}).") from exc
     finally:
         engine.dispose()
     return [f"{path}: {finding}" for finding in findings]
@@ -55,7 +55,7 @@ def _consistency(connection: Connection) -> list[str]:
     findings = []
     if connection.execute(text("SELECT count(*) FROM workspace")).scalar_one() != 1:
         findings.append("the workspace settings row is missing")
-    counters = dict(connection.execute(text("SELECT prefix, last FROM key_counter")).tuples().all())
+    counters: dict[str, int] = dict(connection.execute(text("SELECT prefix, last FROM key_counter")).all())
     for table, prefix in _KEYED_TABLES.items():
         highest = 0
         for (key,) in connection.execute(text(f"SELECT key FROM {table}")):  # fixed table names, no user text
@@ -72,7 +72,7 @@ def _consistency(connection: Connection) -> list[str]:
     by_lane: dict[int, list[int]] = defaultdict(list)
     for lane_id, position in connection.execute(text("SELECT lane_id, position FROM initiative")):
         by_lane[lane_id].append(position)
-    lane_names = dict(connection.execute(text("SELECT id, name FROM lane")).tuples().all())
+    lane_names: dict[int, str] = dict(connection.execute(text("SELECT id, name FROM lane")).all())
     for lane_id, positions in by_lane.items():
         if sorted(positions) != list(range(len(positions))):
             findings.append(

@@ -23,11 +23,16 @@ BUSY_TIMEOUT_MS = 5000
 def make_engine(path: Path, *, read_only: bool = False) -> Engine:
     """An engine for `path` with foreign keys, WAL, FULL synchronous and a busy timeout.
 
-    A read-only engine opens the file with SQLite's `mode=ro` and changes nothing in it.
+    A read-only engine opens the file with SQLite's `mode=ro` and changes nothing in it or beside it.
     The URL is built from parts, never parsed, so `?`, `#` or `%` in a file name stay in it.
     """
     if read_only:
-        url = URL.create("sqlite", database=f"file:{quote(str(path))}", query={"mode": "ro", "uri": "true"})
+        query = {"mode": "ro", "uri": "true"}
+        if not any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm")):
+            # Nobody has the file open: read it as immutable, or SQLite would leave -wal and -shm
+            # files beside it that a read-only connection cannot remove.
+            query["immutable"] = "1"
+        url = URL.create("sqlite", database=f"file:{quote(str(path))}", query=query)
     else:
         url = URL.create("sqlite", database=str(path))
     engine = create_engine(url)

@@ -30,4 +30,4 @@ def reserve_up_to(session: Session, prefix: str, number: int) -> None:
 
 def last_numbers(session: Session) -> dict[str, int]:
     """The last number handed out per prefix."""
-    return dict(session.execute(select(KeyCounter.prefix, KeyCounter.last)).tuples().all())
+    return dict(session.execute(select(KeyCounter.prefix, KeyCounter.last)).all())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, Text
+from sqlalchemy import CheckConstraint, Float, ForeignKey, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -26,7 +26,8 @@ class WorkspaceSettings(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     currency: Mapped[str] = mapped_column(String(3))
-    discount_rate: Mapped[float]
+    # Float as in migration 0001: a bare Mapped[float] would be Double, a schema difference
+    discount_rate: Mapped[float] = mapped_column(Float)
     horizon: Mapped[int]
     readiness_gate: Mapped[int]
     created_at: Mapped[datetime]
@@ -60,8 +61,8 @@ class Outcome(Base):
     key: Mapped[str] = mapped_column(String(12), unique=True)
     name: Mapped[str] = mapped_column(String(200))
     metric: Mapped[str] = mapped_column(String(200), default="")
-    baseline: Mapped[float | None]
-    target: Mapped[float | None]
+    baseline: Mapped[float | None] = mapped_column(Float)
+    target: Mapped[float | None] = mapped_column(Float)
     unit: Mapped[str] = mapped_column(String(40), default="")
     owner: Mapped[str] = mapped_column(String(120), default="")
     description: Mapped[str] = mapped_column(Text, default="")

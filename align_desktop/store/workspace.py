@@ -93,7 +93,7 @@ class Workspace:
                 upgrade_to_head(engine)
         except DatabaseError as exc:
             engine.dispose()
-            raise NotAWorkspace(f"{path} cannot be read as a workspace: {exc.orig}") from exc
+            raise NotAWorkspace(f"{path} cannot be read as a workspace ({exc.orig}).") from exc
         except BaseException:
             engine.dispose()
             raise

@@ -1,0 +1,138 @@
+"""`check_workspace`: a sound workspace has no findings; each kind of damage gives one; nothing changes."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from align_desktop.store.check import check_workspace
+from align_desktop.store.engine import make_engine
+from align_desktop.store.outcomes import OutcomeService
+from align_desktop.store.workspace import Workspace
+
+
+def _tamper(path: Path, *statements: str) -> None:
+    """Write to the file behind the app's back, foreign keys off, as another tool might."""
+    connection = sqlite3.connect(path)
+    try:
+        connection.execute("PRAGMA foreign_keys=OFF")
+        for statement in statements:
+            connection.execute(statement)
+        connection.commit()
+    finally:
+        connection.close()
+
+
+def _folder_digest(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+
+
+def _check(path: Path) -> list[str]:
+    """Run the check and assert that it left the file and its folder exactly as they were."""
+    before = _folder_digest(path.parent)
+    findings = check_workspace(path)
+    assert _folder_digest(path.parent) == before
+    return findings
+
+
+def test_a_sound_sample_has_no_findings(sample_path: Path) -> None:
+    assert _check(sample_path) == []
+
+
+def test_a_fresh_empty_workspace_has_no_findings(tmp_path: Path) -> None:
+    path = tmp_path / "empty.align"
+    Workspace.create(path).close()
+    assert _check(path) == []
+
+
+def test_check_sees_changes_still_in_the_journal_of_an_open_workspace(sample_path: Path) -> None:
+    workspace = Workspace.open(sample_path)
+    try:
+        OutcomeService(workspace).create({"name": "only in the write-ahead log so far"})
+        assert Path(f"{sample_path}-wal").stat().st_size > 0
+        engine = make_engine(sample_path, read_only=True)
+        try:
+            with engine.connect() as connection:
+                names = connection.execute(text("SELECT name FROM outcome")).scalars().all()
+        finally:
+            engine.dispose()
+        assert "only in the write-ahead log so far" in names
+        assert check_workspace(sample_path) == []
+    finally:
+        workspace.close()
+
+
+@pytest.mark.parametrize(
+    ("statements", "finding"),
+    [
+        (
+            ["UPDATE initiative SET position = position + 1 WHERE key = 'I-001'"],
+            "positions in lane 'Now' are not 0…",
+        ),
+        (
+            ["UPDATE initiative SET position = 0 WHERE key = 'I-002'"],
+            "positions in lane 'Now' are not 0…",
+        ),
+        (
+            ["UPDATE key_counter SET last = 3 WHERE prefix = 'I'"],
+            r"the key counter for I \(3\) is below the highest key in use \(28\)",
+        ),
+        (["DELETE FROM key_counter WHERE prefix = 'O'"], r"the key counter for O \(0\) is below"),
+        (
+            ["UPDATE initiative SET key = 'INIT-7' WHERE key = 'I-007'"],
+            "initiative key 'INIT-7' is not of the form I-001",
+        ),
+        (
+            ["UPDATE outcome SET key = 'I-099' WHERE key = 'O-002'"],
+            "outcome key 'I-099' is not of the form O-001",
+        ),
+        (
+            ["UPDATE initiative SET outcome_id = 999 WHERE key = 'I-003'"],
+            "initiative row .* refers to a missing outcome",
+        ),
+        (
+            ["UPDATE initiative SET lane_id = 77 WHERE key = 'I-004'"],
+            "initiative row .* refers to a missing lane",
+        ),
+        (["DELETE FROM workspace"], "the workspace settings row is missing"),
+    ],
+    ids=[
+        "position-gap",
+        "position-repeat",
+        "counter-below-highest",
+        "counter-missing",
+        "malformed-initiative-key",
+        "outcome-key-of-wrong-kind",
+        "dangling-outcome",
+        "dangling-lane",
+        "settings-missing",
+    ],
+)
+def test_each_kind_of_damage_is_found(sample_path: Path, statements: list[str], finding: str) -> None:
+    _tamper(sample_path, *statements)
+    findings = _check(sample_path)
+    assert findings
+    assert all(line.startswith(f"{sample_path}: ") for line in findings)
+    assert any(re.search(finding, line) for line in findings), findings
+
+
+def test_findings_do_not_stop_at_the_first(sample_path: Path) -> None:
+    _tamper(
+        sample_path,
+        "UPDATE initiative SET key = 'bad' WHERE key = 'I-010'",
+        "UPDATE initiative SET outcome_id = 999 WHERE key = 'I-011'",
+        "UPDATE key_counter SET last = 1",
+    )
+    assert len(_check(sample_path)) >= 4
+
+
+def test_an_older_schema_is_reported_not_upgraded(sample_path: Path) -> None:
+    _tamper(sample_path, "PRAGMA user_version=0")
+    findings = _check(sample_path)
+    assert len(findings) == 1
+    assert "schema 0 is older than 1; opening it in Align Desktop upgrades it" in findings[0]
