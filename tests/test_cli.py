@@ -66,9 +66,7 @@ def test_new_refuses_an_existing_file(tmp_path: Path, capsys: pytest.CaptureFixt
     assert path.read_bytes() == b"precious"
 
 
-def test_new_with_an_unknown_sample_lists_the_known_ones(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_new_with_an_unknown_sample_lists_the_known_ones(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["new", str(tmp_path / "x.align"), "--sample", "nope"]) == 1
     err = capsys.readouterr().err
     assert "no sample called 'nope'" in err

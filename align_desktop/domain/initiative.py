@@ -61,9 +61,7 @@ def validate_initiative(changes: dict[str, Any]) -> dict[str, Any]:
         if label is None:
             raise ValidationError(field, "is not an initiative field")
         if field in _SHORT_TEXT:
-            clean[field] = require_text(
-                label, value or "", max_length=_SHORT_TEXT[field], required=field == "title"
-            )
+            clean[field] = require_text(label, value or "", max_length=_SHORT_TEXT[field], required=field == "title")
         elif field in _LONG_TEXT:
             clean[field] = require_text(label, value or "", max_length=10_000, required=False)
         elif field == "outcome_key":

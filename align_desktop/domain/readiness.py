@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from enum import Enum
+from typing import Any
 
 from align_desktop.domain.vocabulary import GATED_STATUSES, READINESS_FIELDS, READINESS_LABELS
 
@@ -56,3 +57,20 @@ class GateBlocked(Exception):
             f"{'is' if len(failures) == 1 else 'are'} below the readiness gate of {gate}. "
             "Raise the scores, or give a reason to override the gate."
         )
+
+
+def check_gate(key: str, old_status: str, after: Mapping[str, Any], gate: int, reason: str) -> str | None:
+    """The override reason a change of status needs, None if it passes the gate.
+
+    `after` holds the status and readiness scores the initiative would have. Raises
+    `GateBlocked` when scores are below the gate and `reason` is blank.
+    """
+    status = str(after["status"])
+    if not needs_gate(old_status, status):
+        return None
+    failures = gate_failures(after, gate)
+    if not failures:
+        return None
+    if not reason.strip():
+        raise GateBlocked(key, status, gate, failures)
+    return reason.strip()

@@ -5,15 +5,13 @@ The file is opened read-only; nothing in it changes.
 
 from __future__ import annotations
 
+import sqlite3
 from collections import defaultdict
 from pathlib import Path
 
-from sqlalchemy import Connection, text
-from sqlalchemy.exc import DatabaseError
-
 from align_desktop.domain.keys import parse_key
 from align_desktop.store import schema
-from align_desktop.store.engine import make_engine
+from align_desktop.store.connection import connect
 from align_desktop.store.errors import NotAWorkspace
 
 _KEYED_TABLES = {"outcome": "O", "initiative": "I"}
@@ -23,42 +21,42 @@ def check_workspace(path: Path) -> list[str]:
     """Every problem found in the workspace at `path`, one sentence each; empty when sound."""
     path = Path(path)
     version = schema.inspect_file(path, for_writing=False)
-    engine = make_engine(path, read_only=True)
+    connection = None
     try:
-        with engine.connect() as connection:
-            findings = _sqlite_checks(connection)
-            if version < schema.SCHEMA_VERSION:
-                findings.append(
-                    f"schema {version} is older than {schema.SCHEMA_VERSION}; "
-                    "opening it in Align Desktop upgrades it"
-                )
-            else:
-                findings += _consistency(connection)
-    except DatabaseError as exc:
-        raise NotAWorkspace(f"{path} cannot be read as a workspace ({exc.orig}).") from exc
+        connection = connect(path, read_only=True)
+        findings = _sqlite_checks(connection)
+        if version < schema.SCHEMA_VERSION:
+            findings.append(
+                f"schema {version} is older than {schema.SCHEMA_VERSION}; opening it in Align Desktop upgrades it"
+            )
+        else:
+            findings += _consistency(connection)
+    except sqlite3.DatabaseError as exc:
+        raise NotAWorkspace(f"{path} cannot be read as a workspace ({exc}).") from exc
     finally:
-        engine.dispose()
+        if connection is not None:
+            connection.close()
     return [f"{path}: {finding}" for finding in findings]
 
 
-def _sqlite_checks(connection: Connection) -> list[str]:
+def _sqlite_checks(connection: sqlite3.Connection) -> list[str]:
     findings = []
-    for (message,) in connection.exec_driver_sql("PRAGMA integrity_check"):
+    for (message,) in connection.execute("PRAGMA integrity_check"):
         if message != "ok":
             findings.append(f"integrity check: {message}")
-    for table, rowid, parent, _fk in connection.exec_driver_sql("PRAGMA foreign_key_check"):
+    for table, rowid, parent, _fk in connection.execute("PRAGMA foreign_key_check"):
         findings.append(f"{table} row {rowid} refers to a missing {parent}")
     return findings
 
 
-def _consistency(connection: Connection) -> list[str]:
+def _consistency(connection: sqlite3.Connection) -> list[str]:
     findings = []
-    if connection.execute(text("SELECT count(*) FROM workspace")).scalar_one() != 1:
+    if connection.execute("SELECT count(*) FROM workspace").fetchone()[0] != 1:
         findings.append("the workspace settings row is missing")
-    counters: dict[str, int] = dict(connection.execute(text("SELECT prefix, last FROM key_counter")).all())
+    counters: dict[str, int] = dict(connection.execute("SELECT prefix, last FROM key_counter").fetchall())
     for table, prefix in _KEYED_TABLES.items():
         highest = 0
-        for (key,) in connection.execute(text(f"SELECT key FROM {table}")):  # fixed table names, no user text
+        for (key,) in connection.execute(f"SELECT key FROM {table}"):  # fixed table names, no user text
             parsed = parse_key(key)
             if parsed is None or parsed[0] != prefix:
                 findings.append(f"{table} key '{key}' is not of the form {prefix}-001")
@@ -70,9 +68,9 @@ def _consistency(connection: Connection) -> list[str]:
                 f"key in use ({highest}); new keys could repeat old ones"
             )
     by_lane: dict[int, list[int]] = defaultdict(list)
-    for lane_id, position in connection.execute(text("SELECT lane_id, position FROM initiative")):
+    for lane_id, position in connection.execute("SELECT lane_id, position FROM initiative"):
         by_lane[lane_id].append(position)
-    lane_names: dict[int, str] = dict(connection.execute(text("SELECT id, name FROM lane")).all())
+    lane_names: dict[int, str] = dict(connection.execute("SELECT id, name FROM lane").fetchall())
     for lane_id, positions in by_lane.items():
         if sorted(positions) != list(range(len(positions))):
             findings.append(

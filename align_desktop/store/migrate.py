@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from sqlalchemy import Engine
 
-from align_desktop.store.engine import writer
-
 
 def upgrade_to_head(engine: Engine) -> None:
     """Apply every missing migration step, each in its own transaction."""
@@ -14,7 +12,7 @@ def upgrade_to_head(engine: Engine) -> None:
 
     config = Config()
     config.set_main_option("script_location", "align_desktop.store:migrations")
-    with writer(engine).connect() as connection:
+    with engine.connect() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 

@@ -50,9 +50,7 @@ def inspect_file(path: Path, *, for_writing: bool) -> int:
         raise NotAWorkspace(f"{path} is not an Align Desktop workspace (not an SQLite database).")
     application_id = int.from_bytes(header[_APPLICATION_ID_OFFSET : _APPLICATION_ID_OFFSET + 4], "big")
     if application_id != APPLICATION_ID:
-        raise NotAWorkspace(
-            f"{path} is an SQLite database of another program, not an Align Desktop workspace."
-        )
+        raise NotAWorkspace(f"{path} is an SQLite database of another program, not an Align Desktop workspace.")
     version = int.from_bytes(header[_USER_VERSION_OFFSET : _USER_VERSION_OFFSET + 4], "big")
     if version > SCHEMA_VERSION:
         raise WorkspaceTooNew(describe_version_too_new(path, version))
@@ -69,11 +67,7 @@ def ensure_writable(path: Path) -> None:
     """
     mode = path.stat().st_mode
     if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(path, os.W_OK):
-        raise WorkspaceReadOnly(
-            f"{path} is read-only. Make it writable, or copy it to a folder you can write to."
-        )
+        raise WorkspaceReadOnly(f"{path} is read-only. Make it writable, or copy it to a folder you can write to.")
     folder = path.parent
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise WorkspaceReadOnly(
-            f"The folder {folder} is read-only; a workspace needs to write its journal beside it."
-        )
+        raise WorkspaceReadOnly(f"The folder {folder} is read-only; a workspace needs to write its journal beside it.")

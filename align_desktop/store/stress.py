@@ -70,9 +70,7 @@ def generate(recipe_document: dict[str, Any]) -> dict[str, Any]:
                 "status": rng.choice(STATUSES[:4]),
                 "team": rng.choice(_TEAMS),
                 "owner": rng.choice(_PEOPLE),
-                "readiness": {
-                    k: rng.randint(0, 4) for k in ("data", "model_risk", "monitoring", "compliance")
-                },
+                "readiness": {k: rng.randint(0, 4) for k in ("data", "model_risk", "monitoring", "compliance")},
                 "confidence": rng.randrange(20, 95, 5),
             }
         )

@@ -1,27 +1,22 @@
-"""One open workspace file: create, open (with checks and migration), transactions, close."""
+"""One open workspace file: create, open (with checks and migration), transactions, close.
+
+Reads use a plain sqlite3 connection; writes use an SQLAlchemy session, and SQLAlchemy is only
+imported when the first write (or `prepare_writes`) needs it, so a workspace opens and shows
+without waiting for it.
+"""
 
 from __future__ import annotations
 
 import os
+import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, insert
-from sqlalchemy.exc import DatabaseError, OperationalError
-from sqlalchemy.orm import Session
-
-from align_desktop.domain.vocabulary import (
-    DEFAULT_CURRENCY,
-    DEFAULT_DISCOUNT_RATE,
-    DEFAULT_HORIZON,
-    DEFAULT_LANES,
-    DEFAULT_READINESS_GATE,
-)
-from align_desktop.store import models, schema
-from align_desktop.store.engine import make_engine, writer
+from align_desktop.store import schema
+from align_desktop.store.connection import connect, transaction
 from align_desktop.store.errors import (
     NotAWorkspace,
     WorkspaceError,
@@ -30,16 +25,20 @@ from align_desktop.store.errors import (
     WorkspaceTooNew,
 )
 
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session
+
 WORKSPACE_SUFFIX = ".align"
 
 
 class Workspace:
-    """An open workspace: the engine over its file and the transactions services run in."""
+    """An open workspace: the connection reads run on, and the engine writes run in."""
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    def __init__(self, path: Path, reader: sqlite3.Connection) -> None:
         self.path = path
-        self._engine = engine
-        self._writer = writer(engine)
+        self._reader = reader
+        self._engine: Engine | None = None
 
     @classmethod
     def create(
@@ -50,6 +49,8 @@ class Workspace:
         The file is built under a temporary name and renamed into place, so it appears
         complete or not at all.
         """
+        from align_desktop.store.creation import build_workspace
+
         path = Path(path)
         if path.exists():
             raise WorkspaceExists(f"{path} already exists; choose another name.")
@@ -58,20 +59,12 @@ class Workspace:
         if not os.access(path.parent, os.W_OK | os.X_OK):
             raise WorkspaceReadOnly(f"The folder {path.parent} is read-only.")
         staging = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
-        engine = make_engine(staging)
         try:
-            from align_desktop.store.migrate import upgrade_to_head
-
-            upgrade_to_head(engine)
-            with Session(writer(engine)) as session, session.begin():
-                _seed(session, name or path.stem)
-                if populate is not None:
-                    populate(session)
+            build_workspace(staging, name or path.stem, populate)
         except BaseException:
-            engine.dispose()
-            _remove_with_journal(staging)
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(f"{staging}{suffix}").unlink(missing_ok=True)
             raise
-        engine.dispose()
         os.replace(staging, path)
         return cls.open(path)
 
@@ -84,73 +77,75 @@ class Workspace:
         """
         path = Path(path).resolve()
         schema.inspect_file(path, for_writing=True)
-        engine = make_engine(path)
+        reader = None
         try:
-            version = _checked_version(engine, path)
+            # look first without writing: a damaged file must not gain a journal beside it
+            probe = connect(path, read_only=True)
+            try:
+                version = _checked_version(probe, path)
+            finally:
+                probe.close()
+            reader = connect(path)
+            workspace = cls(path, reader)
             if version < schema.SCHEMA_VERSION:
                 from align_desktop.store.migrate import upgrade_to_head
 
-                upgrade_to_head(engine)
-        except DatabaseError as exc:
-            engine.dispose()
-            raise NotAWorkspace(f"{path} cannot be read as a workspace ({exc.orig}).") from exc
+                upgrade_to_head(workspace.engine())
+        except sqlite3.DatabaseError as exc:
+            if reader is not None:
+                reader.close()
+            raise NotAWorkspace(f"{path} cannot be read as a workspace ({exc}).") from exc
         except BaseException:
-            engine.dispose()
+            if reader is not None:
+                reader.close()
             raise
-        return cls(path, engine)
+        return workspace
 
     def close(self) -> None:
         """Close every connection; SQLite folds the journal back into the file."""
-        self._engine.dispose()
+        self._reader.close()
+        if self._engine is not None:
+            self._engine.dispose()
 
     @contextmanager
-    def read(self) -> Iterator[Session]:
-        """A session in one read transaction, so that everything it sees is consistent."""
-        with Session(self._engine, expire_on_commit=False) as session, session.begin():
-            yield session
+    def read(self) -> Iterator[sqlite3.Connection]:
+        """The reading connection in one transaction, so that everything read is consistent."""
+        with transaction(self._reader) as db:
+            yield db
+
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine writes use, created (and SQLAlchemy imported) on first need."""
+        if self._engine is None:
+            from align_desktop.store.engine import make_engine
+
+            self._engine = make_engine(self.path)
+        return self._engine
+
+    def prepare_writes(self) -> None:
+        """Import and set up what writing needs now, so that the first edit does not wait."""
+        from align_desktop.store import models  # noqa: F401 - imported for its cost, ahead of need
+
+        self.engine()
 
     @contextmanager
     def write(self) -> Iterator[Session]:
         """A session in one write transaction: committed whole on success, rolled back on error."""
+        from sqlalchemy.exc import OperationalError
+        from sqlalchemy.orm import Session
+
         try:
-            with Session(self._writer, expire_on_commit=False) as session, session.begin():
+            with Session(self.engine(), expire_on_commit=False) as session, session.begin():
                 yield session
         except OperationalError as exc:
             raise WorkspaceError(f"The change could not be saved to {self.path}: {exc.orig}") from exc
 
 
-def _checked_version(engine: Engine, path: Path) -> int:
+def _checked_version(db: sqlite3.Connection, path: Path) -> int:
     """The schema version as SQLite reports it (the journal may hold a newer header)."""
-    with engine.connect() as connection:
-        application_id = connection.exec_driver_sql("PRAGMA application_id").scalar_one()
-        version = int(connection.exec_driver_sql("PRAGMA user_version").scalar_one())
+    application_id = db.execute("PRAGMA application_id").fetchone()[0]
+    version = int(db.execute("PRAGMA user_version").fetchone()[0])
     if application_id != schema.APPLICATION_ID:
         raise NotAWorkspace(f"{path} is an SQLite database of another program.")
     if version > schema.SCHEMA_VERSION:
         raise WorkspaceTooNew(schema.describe_version_too_new(path, version))
     return version
-
-
-def _seed(session: Session, name: str) -> None:
-    session.execute(
-        insert(models.WorkspaceSettings),
-        [
-            {
-                "id": 1,
-                "name": name,
-                "currency": DEFAULT_CURRENCY,
-                "discount_rate": DEFAULT_DISCOUNT_RATE,
-                "horizon": DEFAULT_HORIZON,
-                "readiness_gate": DEFAULT_READINESS_GATE,
-                "created_at": datetime.now(UTC).replace(tzinfo=None),
-            }
-        ],
-    )
-    session.execute(
-        insert(models.Lane), [{"name": lane, "position": i} for i, lane in enumerate(DEFAULT_LANES)]
-    )
-
-
-def _remove_with_journal(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDateTime, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QFrame,
@@ -32,6 +32,9 @@ from align_desktop.ui.prompts import Prompter
 from align_desktop.ui.settings_dialog import SettingsDialog
 from align_desktop.ui.view import WorkspaceView
 from align_desktop.ui.welcome.view import WelcomeView
+
+WARM_UP_DELAY_MS = 500
+"""How long after a workspace shows that the libraries for editing it are loaded."""
 
 _NAVIGATION_STYLE = """
 QListWidget { background: #243447; color: #e8eef5; font-size: 11pt; padding-top: 8px; }
@@ -113,9 +116,7 @@ class MainWindow(QMainWindow):
             self._add(file_menu, self.tr("&Close"), self.close_workspace, QKeySequence.StandardKey.Close)
         )
         file_menu.addSeparator()
-        self._workspace_actions.append(
-            self._add(file_menu, self.tr("Workspace &Settings…"), self.edit_settings)
-        )
+        self._workspace_actions.append(self._add(file_menu, self.tr("Workspace &Settings…"), self.edit_settings))
         file_menu.addSeparator()
         self._add(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 
@@ -127,9 +128,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
         edit_menu.addSeparator()
-        self._workspace_actions.append(
-            self._add(edit_menu, self.tr("&Find"), self.find, QKeySequence.StandardKey.Find)
-        )
+        self._workspace_actions.append(self._add(edit_menu, self.tr("&Find"), self.find, QKeySequence.StandardKey.Find))
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         for number, view in enumerate(self.views, start=1):
@@ -230,6 +229,8 @@ class MainWindow(QMainWindow):
         self._saved_label.setText(self.tr("All changes are saved as you go"))
         self.show_view(self.board.view_name)
         self._update_title()
+        # the board is shown without SQLAlchemy; load the write path while the room looks at it
+        QTimer.singleShot(WARM_UP_DELAY_MS, workspace.prepare_writes)
 
     def close_workspace(self) -> None:
         if self.workspace is None:

@@ -31,9 +31,7 @@ class SettingsDialog(SubmitDialog):
         self.gate.setRange(0, 4)
         self.gate.setValue(settings.readiness_gate)
         self.gate.setAccessibleName(self.tr("Readiness gate"))
-        self.gate.setToolTip(
-            self.tr("Lowest readiness score (0–4) every dimension needs before scaling or live")
-        )
+        self.gate.setToolTip(self.tr("Lowest readiness score (0–4) every dimension needs before scaling or live"))
         form = QFormLayout()
         form.addRow(self.tr("Name"), self.name)
         form.addRow(self.tr("Currency"), self.currency)

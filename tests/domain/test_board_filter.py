@@ -12,9 +12,7 @@ from align_desktop.domain.board_filter import BoardFilter, CardFacts, matches, s
 def card(
     *texts: str | None, outcome_key: str | None = "O-001", team: str = "Growth", decision: str = "ranking"
 ) -> CardFacts:
-    return CardFacts(
-        haystack=searchable_text(*texts), outcome_key=outcome_key, team=team, decision_point=decision
-    )
+    return CardFacts(haystack=searchable_text(*texts), outcome_key=outcome_key, team=team, decision_point=decision)
 
 
 SEARCH = card("I-004", "Learning-to-rank for on-site Search", None, "Discovery & Search")

@@ -82,9 +82,7 @@ def test_refuses_bad_values_naming_the_field(changes: dict[str, Any], field: str
 
 
 def test_limits_are_inclusive() -> None:
-    clean = validate_initiative(
-        {"title": "x" * 200, "team": "t" * 120, "assumptions": "a" * 10_000, "confidence": 0}
-    )
+    clean = validate_initiative({"title": "x" * 200, "team": "t" * 120, "assumptions": "a" * 10_000, "confidence": 0})
     assert len(clean["title"]) == 200
     assert len(clean["assumptions"]) == 10_000
     assert clean["confidence"] == 0

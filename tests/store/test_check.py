@@ -8,10 +8,9 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
 
 from align_desktop.store.check import check_workspace
-from align_desktop.store.engine import make_engine
+from align_desktop.store.connection import connect
 from align_desktop.store.outcomes import OutcomeService
 from align_desktop.store.workspace import Workspace
 
@@ -55,12 +54,11 @@ def test_check_sees_changes_still_in_the_journal_of_an_open_workspace(sample_pat
     try:
         OutcomeService(workspace).create({"name": "only in the write-ahead log so far"})
         assert Path(f"{sample_path}-wal").stat().st_size > 0
-        engine = make_engine(sample_path, read_only=True)
+        reader = connect(sample_path, read_only=True)
         try:
-            with engine.connect() as connection:
-                names = connection.execute(text("SELECT name FROM outcome")).scalars().all()
+            names = [name for (name,) in reader.execute("SELECT name FROM outcome")]
         finally:
-            engine.dispose()
+            reader.close()
         assert "only in the write-ahead log so far" in names
         assert check_workspace(sample_path) == []
     finally:

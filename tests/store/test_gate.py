@@ -6,10 +6,10 @@ import getpass
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import text
 
 from align_desktop.domain.readiness import GateBlocked
-from align_desktop.store.initiatives import InitiativeService, current_user
+from align_desktop.store.initiative_writes import current_user
+from align_desktop.store.initiatives import InitiativeService
 from align_desktop.store.settings import SettingsService
 from align_desktop.store.workspace import Workspace
 
@@ -26,8 +26,8 @@ def service(workspace: Workspace) -> InitiativeService:
 
 
 def _override_count(workspace: Workspace) -> int:
-    with workspace.read() as session:
-        return int(session.execute(text("SELECT count(*) FROM gate_override")).scalar_one())
+    with workspace.read() as db:
+        return int(db.execute("SELECT count(*) FROM gate_override").fetchone()[0])
 
 
 def _now() -> datetime:
@@ -53,9 +53,7 @@ def test_a_blank_reason_is_no_reason(service: InitiativeService) -> None:
         service.update("I-001", {"status": "scaling"}, override_reason="   \n ")
 
 
-def test_scores_at_the_gate_pass_without_an_override(
-    service: InitiativeService, workspace: Workspace
-) -> None:
+def test_scores_at_the_gate_pass_without_an_override(service: InitiativeService, workspace: Workspace) -> None:
     service.update("I-002", {"status": "scaling"}, override_reason="not needed")
     assert service.get("I-002").status == "scaling"
     assert service.get("I-002").gate_override is None
@@ -67,9 +65,7 @@ def test_raising_scores_in_the_same_change_passes(service: InitiativeService) ->
     assert service.get("I-001").status == "live"
 
 
-def test_an_override_is_stored_with_who_and_when_and_undone(
-    service: InitiativeService, workspace: Workspace
-) -> None:
+def test_an_override_is_stored_with_who_and_when_and_undone(service: InitiativeService, workspace: Workspace) -> None:
     start = _now()
     revert = service.update("I-001", {"status": "scaling"}, override_reason="  Pilot results signed off  ")
     row = service.get("I-001")
@@ -114,9 +110,7 @@ def test_other_edits_of_a_gated_initiative_need_no_new_override(service: Initiat
     assert service.get("I-001").gate_override.reason == "exec call"
 
 
-def test_the_workspace_gate_setting_is_the_threshold(
-    workspace: Workspace, service: InitiativeService
-) -> None:
+def test_the_workspace_gate_setting_is_the_threshold(workspace: Workspace, service: InitiativeService) -> None:
     SettingsService(workspace).update({"readiness_gate": 4})
     with pytest.raises(GateBlocked) as caught:
         service.update("I-002", {"status": "scaling"})
@@ -129,9 +123,7 @@ def test_the_workspace_gate_setting_is_the_threshold(
 def test_create_in_a_gated_status_is_gated_too(service: InitiativeService, workspace: Workspace) -> None:
     with pytest.raises(GateBlocked):
         service.create({"title": "Straight to live", "status": "live", **LOW})
-    key, revert = service.create(
-        {"title": "Straight to live", "status": "live", **LOW}, override_reason="legacy"
-    )
+    key, revert = service.create({"title": "Straight to live", "status": "live", **LOW}, override_reason="legacy")
     assert key == "I-003"
     override = service.get(key).gate_override
     assert override is not None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import text
 
 from align_desktop.domain.validation import ValidationError
 from align_desktop.store.changes import Revert
@@ -94,7 +93,7 @@ def test_keys_are_never_reused_after_delete(service: InitiativeService, workspac
     _, revert = service.create({"title": "d"})
     revert()
     assert service.create({"title": "e"})[0] == "I-005"
-    with workspace.read() as session:
+    with workspace.write() as session:
         assert last_numbers(session) == {"I": 5}
 
 
@@ -189,9 +188,7 @@ def test_move_to_an_empty_lane_and_to_a_missing_one(board: InitiativeService, la
         board.move("I-404", lanes[0], 0)
 
 
-def test_delete_closes_the_gap_and_undo_restores_key_lane_and_place(
-    board: InitiativeService, lanes: list[int]
-) -> None:
+def test_delete_closes_the_gap_and_undo_restores_key_lane_and_place(board: InitiativeService, lanes: list[int]) -> None:
     board.update("I-002", {"description": "kept", "readiness_compliance": 4})
     before = board.board()
     revert = board.delete("I-002")
@@ -240,8 +237,8 @@ def test_get_of_a_missing_key_raises_not_found(service: InitiativeService) -> No
 def test_positions_are_dense_in_the_stored_rows(board: InitiativeService, workspace: Workspace) -> None:
     board.move("I-001", board.board().lanes[1].id, 0)
     board.delete("I-003")
-    with workspace.read() as session:
-        rows = session.execute(text("SELECT lane_id, position FROM initiative ORDER BY lane_id, position"))
+    with workspace.read() as db:
+        rows = db.execute("SELECT lane_id, position FROM initiative ORDER BY lane_id, position")
         by_lane: dict[int, list[int]] = {}
         for lane_id, position in rows:
             by_lane.setdefault(lane_id, []).append(position)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from align_desktop.domain.outcome import validate_outcome
 from align_desktop.domain.validation import ValidationError
 from align_desktop.store.errors import NotFound
 from align_desktop.store.initiatives import InitiativeService
-from align_desktop.store.outcomes import OutcomeService, validate_outcome
+from align_desktop.store.outcomes import OutcomeService
 from align_desktop.store.workspace import Workspace
 
 
@@ -117,9 +118,7 @@ def test_create_undo_and_redo(outcomes: OutcomeService) -> None:
     assert outcomes.list()[0].key == key
 
 
-def test_delete_is_refused_while_an_initiative_uses_it(
-    workspace: Workspace, outcomes: OutcomeService
-) -> None:
+def test_delete_is_refused_while_an_initiative_uses_it(workspace: Workspace, outcomes: OutcomeService) -> None:
     key, _ = outcomes.create(CONVERSION)
     initiatives = InitiativeService(workspace)
     initiatives.create({"title": "Search ranking", "outcome_key": key})

@@ -14,7 +14,8 @@ from align_desktop.domain.vocabulary import GATED_STATUSES
 from align_desktop.store.errors import WorkspaceError
 from align_desktop.store.initiatives import InitiativeService
 from align_desktop.store.outcomes import OutcomeService
-from align_desktop.store.samples import create_from_sample, list_samples, load_document, sample_document
+from align_desktop.store.sample_loader import load_document
+from align_desktop.store.samples import create_from_sample, list_samples, sample_document
 from align_desktop.store.stress import generate
 from align_desktop.store.workspace import Workspace
 
@@ -43,9 +44,7 @@ def test_retail_is_a_realistic_portfolio(sample_workspace: Workspace) -> None:
     assert len({row.decision_point for row in board.initiatives}) >= 5
     assert all(row.outcome_key is not None for row in board.initiatives)
     assert all(row.title and row.team and row.owner for row in board.initiatives)
-    levels = Counter(
-        readiness_level(row.readiness, board.settings.readiness_gate) for row in board.initiatives
-    )
+    levels = Counter(readiness_level(row.readiness, board.settings.readiness_gate) for row in board.initiatives)
     assert set(levels) == set(ReadinessLevel)
 
 

@@ -6,9 +6,10 @@ from typing import Any
 
 import pytest
 
+from align_desktop.domain.settings import validate_settings
 from align_desktop.domain.validation import ValidationError
 from align_desktop.store.initiatives import InitiativeService
-from align_desktop.store.settings import SettingsService, validate_settings
+from align_desktop.store.settings import SettingsService
 from align_desktop.store.workspace import Workspace
 
 
@@ -97,9 +98,7 @@ def test_rename_reorder_and_add_lanes_then_undo(settings: SettingsService) -> No
     assert lanes(settings) == after
 
 
-def test_remove_an_empty_lane_and_undo_brings_back_its_id(
-    workspace: Workspace, settings: SettingsService
-) -> None:
+def test_remove_an_empty_lane_and_undo_brings_back_its_id(workspace: Workspace, settings: SettingsService) -> None:
     (now, _), (nxt, _), (later, _) = before = lanes(settings)
     InitiativeService(workspace).create({"title": "stays"}, lane_id=now)
     revert = settings.set_lanes([(now, "Now"), (later, "Later")])
@@ -112,9 +111,7 @@ def test_remove_an_empty_lane_and_undo_brings_back_its_id(
         redo()
 
 
-def test_removing_a_lane_with_initiatives_is_refused_naming_it(
-    workspace: Workspace, settings: SettingsService
-) -> None:
+def test_removing_a_lane_with_initiatives_is_refused_naming_it(workspace: Workspace, settings: SettingsService) -> None:
     (now, _), (nxt, _), (later, _) = before = lanes(settings)
     service = InitiativeService(workspace)
     service.create({"title": "a"}, lane_id=nxt)
@@ -139,9 +136,7 @@ def test_duplicate_names_are_refused_ignoring_case(settings: SettingsService, na
 
 
 @pytest.mark.parametrize("new", [[], [(None, "  ")], [(None, "x" * 61)]], ids=["none", "blank", "long"])
-def test_the_board_needs_at_least_one_named_lane(
-    settings: SettingsService, new: list[tuple[int | None, str]]
-) -> None:
+def test_the_board_needs_at_least_one_named_lane(settings: SettingsService, new: list[tuple[int | None, str]]) -> None:
     before = lanes(settings)
     with pytest.raises(ValidationError):
         settings.set_lanes(new)
@@ -160,9 +155,7 @@ def test_swapping_two_names_works_and_undoes(workspace: Workspace, settings: Set
     assert lanes(settings) == [(now, "Next"), (nxt, "Now"), (later, "Later")]
 
 
-def test_lane_names_are_stripped_and_cards_follow_their_lane(
-    workspace: Workspace, settings: SettingsService
-) -> None:
+def test_lane_names_are_stripped_and_cards_follow_their_lane(workspace: Workspace, settings: SettingsService) -> None:
     (now, _), (nxt, _), (later, _) = lanes(settings)
     service = InitiativeService(workspace)
     service.create({"title": "a"}, lane_id=later)

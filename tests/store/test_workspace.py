@@ -36,9 +36,7 @@ def test_create_marks_the_file_as_a_workspace_of_this_schema(tmp_path: Path) -> 
     assert _pragma(path, "journal_mode") == "wal"
     connection = sqlite3.connect(path)
     try:
-        assert connection.execute("SELECT version_num FROM alembic_version").fetchall() == [
-            (schema.HEAD_REVISION,)
-        ]
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchall() == [(schema.HEAD_REVISION,)]
     finally:
         connection.close()
 
@@ -49,10 +47,11 @@ def test_schema_constants_name_the_newest_migration() -> None:
 
 
 def test_every_connection_enforces_foreign_keys_and_waits_when_busy(workspace: Workspace) -> None:
-    with workspace.read() as session:
-        assert session.execute(text("PRAGMA foreign_keys")).scalar_one() == 1
-        assert session.execute(text("PRAGMA busy_timeout")).scalar_one() > 0
-        assert session.execute(text("PRAGMA journal_mode")).scalar_one() == "wal"
+    with workspace.read() as db:
+        assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert db.execute("PRAGMA busy_timeout").fetchone()[0] > 0
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     with workspace.write() as session:
         assert session.execute(text("PRAGMA foreign_keys")).scalar_one() == 1
 
@@ -61,7 +60,7 @@ def test_models_match_the_migrations(workspace: Workspace) -> None:
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
-    engine = make_engine(workspace.path, read_only=True)
+    engine = make_engine(workspace.path)
     try:
         with engine.connect() as connection:
             context = MigrationContext.configure(connection, opts={"compare_type": True})

@@ -95,9 +95,7 @@ def test_window_geometry_is_restored(qtbot: Any, window: MainWindow, prompter: A
     assert (again.width(), again.height()) == (760, 520)
 
 
-def test_edits_survive_closing_and_reopening(
-    qtbot: Any, window: MainWindow, prompter: Any, sample_path: Path
-) -> None:
+def test_edits_survive_closing_and_reopening(qtbot: Any, window: MainWindow, prompter: Any, sample_path: Path) -> None:
     window.open_workspace(sample_path)
     key = lane_keys(window.board)["Later"][0]
     window.board.scene.select(key)
@@ -139,7 +137,9 @@ def test_keyboard_shortcuts_reach_the_board(qtbot: Any, window: MainWindow, samp
     QTest.keyClick(window.board.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert lane_keys(window.board)["Now"][0] == key
     QTest.keyClick(
-        window.board.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        window.board.canvas,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     assert lane_keys(window.board)["Next"][0] == key
     QTest.keyClick(window.board.canvas, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPainter, QResizeEvent, QWheelEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from align_desktop.ui.board import style
+from align_desktop.ui.board.card import CardItem
 from align_desktop.ui.board.scene import BoardScene
 
 ZOOM_STEP = 1.15
@@ -37,14 +38,24 @@ class BoardCanvas(QGraphicsView):
         self.scale(self.zoom, self.zoom)
         self.fit_lanes()
 
+    def card_width(self, lanes: int) -> float:
+        """Card width at which `lanes` lanes fill the visible width at the current zoom."""
+        return style.card_width_for(self.viewport().width() / self.zoom, lanes)
+
     def fit_lanes(self) -> None:
-        """Size the cards so that the lanes fill the visible width at the current zoom."""
-        width = self.viewport().width() / self.zoom
-        self.board.set_card_width(style.card_width_for(width, len(self.board.lanes)))
+        """Size the cards so that the lanes fill the visible width."""
+        self.board.set_card_width(self.card_width(len(self.board.lanes)))
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self.fit_lanes()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        """An open hand over a card says it can be dragged."""
+        if event.buttons() == Qt.MouseButton.NoButton:
+            over_card = isinstance(self.itemAt(event.position().toPoint()), CardItem)
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor if over_card else Qt.CursorShape.ArrowCursor)
+        super().mouseMoveEvent(event)
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt override
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:

@@ -6,6 +6,8 @@ build and scroll quickly. Texts are laid out once, on first paint, and cached.
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import (
@@ -25,6 +27,11 @@ _PAD = 10
 _BAR_WIDTH = 6
 _BAR_GAP = 3
 _BAR_HEIGHT = 18
+_FLAGS = (
+    QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+    | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+    | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
+)
 _VERDICT = {ReadinessLevel.READY: "✓", ReadinessLevel.AT_GATE: "=", ReadinessLevel.BLOCKED: "!"}
 
 
@@ -37,7 +44,15 @@ class CardItem(QGraphicsItem):
         self.width = width
         self.gate = gate
         self.level = readiness_level(row.readiness, gate)
-        self.facts = CardFacts(
+        self._lines: tuple[str, str, str, str] | None = None
+        self._press_position: QPointF | None = None
+        self.setFlags(_FLAGS)
+
+    @cached_property
+    def facts(self) -> CardFacts:
+        """What the board filter looks at, folded on first use."""
+        row = self.row
+        return CardFacts(
             haystack=searchable_text(
                 row.key,
                 row.title,
@@ -52,13 +67,6 @@ class CardItem(QGraphicsItem):
             team=row.team,
             decision_point=row.decision_point,
         )
-        self._lines: tuple[str, str, str, str] | None = None
-        self._press_position: QPointF | None = None
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
-        self.setCursor(Qt.CursorShape.OpenHandCursor)
-        self.setToolTip(self._tooltip())
 
     @property
     def key(self) -> str:
@@ -73,9 +81,7 @@ class CardItem(QGraphicsItem):
         self.width = width
         self._lines = None
 
-    def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
-    ) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         rect = self.boundingRect().adjusted(1, 1, -1, -1)
         selected = self.isSelected()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -143,9 +149,7 @@ class CardItem(QGraphicsItem):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(style.LANE_FILL)
             painter.drawRect(QRectF(x, area.bottom() - _BAR_HEIGHT, _BAR_WIDTH, _BAR_HEIGHT))
-            painter.setBrush(
-                style.LEVEL_COLOURS[readiness_level(dict.fromkeys(READINESS_FIELDS, score), self.gate)]
-            )
+            painter.setBrush(style.LEVEL_COLOURS[readiness_level(dict.fromkeys(READINESS_FIELDS, score), self.gate)])
             height = max(2.0, _BAR_HEIGHT * score / 4)
             painter.drawRect(QRectF(x, area.bottom() - height, _BAR_WIDTH, height))
         painter.setPen(QPen(style.TEXT, 1, Qt.PenStyle.DotLine))
@@ -158,19 +162,18 @@ class CardItem(QGraphicsItem):
             _VERDICT[self.level],
         )
 
-    def _tooltip(self) -> str:
+    def tooltip(self) -> str:
+        """The card's tooltip, built when the pointer rests on it (not for every card up front)."""
         row = self.row
         scores = "<br>".join(
-            f"{READINESS_LABELS[f]}: {row.readiness[f]}/4"
-            + (" — below gate" if row.readiness[f] < self.gate else "")
+            f"{READINESS_LABELS[f]}: {row.readiness[f]}/4" + (" — below gate" if row.readiness[f] < self.gate else "")
             for f in READINESS_FIELDS
         )
         override = ""
         if row.gate_override is not None:
             o = row.gate_override
             override = (
-                f"<br><b>Gate overridden</b> for {o.status} by {o.decided_by} "
-                f"on {o.decided_at:%Y-%m-%d}: {o.reason}"
+                f"<br><b>Gate overridden</b> for {o.status} by {o.decided_by} on {o.decided_at:%Y-%m-%d}: {o.reason}"
             )
         return (
             f"<b>{row.key} {row.title}</b><br>{row.outcome_name or 'No outcome'}<br>"

@@ -173,9 +173,7 @@ class InitiativeDialog(SubmitDialog):
         except GateBlocked as blocked:
             reason = self._prompter.ask_text(
                 self.tr("Readiness gate"),
-                str(blocked)
-                + "\n\n"
-                + self.tr("Reason for overriding the gate (stored with your name and the time):"),
+                str(blocked) + "\n\n" + self.tr("Reason for overriding the gate (stored with your name and the time):"),
             )
             if not reason or not reason.strip():
                 raise ValidationError(

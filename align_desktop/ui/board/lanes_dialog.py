@@ -27,9 +27,7 @@ Lanes = list[tuple[int | None, str]]
 class LanesDialog(SubmitDialog):
     """The lane list; double-click a lane to rename it. OK applies it as one undo step."""
 
-    def __init__(
-        self, lanes: list[LaneRow], submit: Callable[[Lanes], None], parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, lanes: list[LaneRow], submit: Callable[[Lanes], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._submit = submit
         self.setWindowTitle(self.tr("Edit lanes"))

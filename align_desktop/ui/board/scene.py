@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtGui import QColor, QPen
-from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsScene
+from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsScene, QGraphicsSceneHelpEvent, QToolTip
 
 from align_desktop.domain.board_filter import BoardFilter, matches
 from align_desktop.store.rows import BoardRows
@@ -39,14 +39,15 @@ class BoardScene(QGraphicsScene):
 
     # building
 
-    def show_board(self, board: BoardRows) -> None:
-        """Replace every lane and card with those of `board`, keeping filter and selection."""
+    def show_board(self, board: BoardRows, board_filter: BoardFilter, card_width: float) -> None:
+        """Replace every lane and card with those of `board`, filtered, keeping the selection."""
         selected = self.selected_key()
         for item in [*self.lanes, *self.cards.values()]:
             self.removeItem(item)
         self.lanes = []
         self.cards = {}
         self._columns = {lane.id: [] for lane in board.lanes}
+        self.card_width = card_width
         for lane in board.lanes:
             item = LaneItem(lane, self.card_width)
             self.addItem(item)
@@ -57,7 +58,7 @@ class BoardScene(QGraphicsScene):
             self.addItem(card)
             self.cards[row.key] = card
             self._columns[row.lane_id].append(card)
-        self.apply_filter(self._filter)
+        self.apply_filter(board_filter)
         if selected in self.cards:
             self.select(selected)
 
@@ -77,8 +78,9 @@ class BoardScene(QGraphicsScene):
     def apply_filter(self, board_filter: BoardFilter) -> None:
         """Show only the cards that pass `board_filter`, packed to the top of their lanes."""
         self._filter = board_filter
+        empty = board_filter.is_empty
         for card in self.cards.values():
-            card.setVisible(matches(card.facts, board_filter))
+            card.setVisible(empty or matches(card.facts, board_filter))
         self._layout()
 
     def _layout(self) -> None:
@@ -86,9 +88,7 @@ class BoardScene(QGraphicsScene):
         for lane_item in self.lanes:
             shown = [c for c in self._columns[lane_item.lane.id] if c.isVisible()]
             tallest = max(tallest, len(shown))
-        lane_height = (
-            style.LANE_HEADER + max(1, tallest) * (style.CARD_HEIGHT + style.CARD_GAP) + style.LANE_PADDING
-        )
+        lane_height = style.LANE_HEADER + max(1, tallest) * (style.CARD_HEIGHT + style.CARD_GAP) + style.LANE_PADDING
         for column, lane_item in enumerate(self.lanes):
             lane_item.setPos(style.MARGIN + column * self._lane_step, style.MARGIN)
             cards = self._columns[lane_item.lane.id]
@@ -125,6 +125,14 @@ class BoardScene(QGraphicsScene):
         card.setFocus()
         for view in self.views():
             view.ensureVisible(card, 24, 24)
+
+    def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:  # noqa: N802 - Qt override
+        """Show the tooltip of the card under the pointer."""
+        for item in self.items(event.scenePos()):
+            if isinstance(item, CardItem):
+                QToolTip.showText(event.screenPos(), item.tooltip())
+                return
+        QToolTip.hideText()
 
     # dragging
 

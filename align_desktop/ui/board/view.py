@@ -109,9 +109,9 @@ class BoardView(WorkspaceView):
         assert self.workspace is not None
         self.rows = self.workspace.initiatives.board()
         self._fill_choices()
-        self.scene.show_board(self.rows)
-        self.canvas.fit_lanes()
-        self._filter_changed()
+        width = self.canvas.card_width(len(self.rows.lanes))
+        self.scene.show_board(self.rows, self.current_filter(), width)
+        self._count_shown()
 
     def _fill_choices(self) -> None:
         assert self.rows is not None
@@ -130,6 +130,9 @@ class BoardView(WorkspaceView):
 
     def _filter_changed(self) -> None:
         self.scene.apply_filter(self.current_filter())
+        self._count_shown()
+
+    def _count_shown(self) -> None:
         total = len(self.scene.cards)
         shown = sum(1 for c in self.scene.cards.values() if c.isVisible())
         self.count_label.setText(
@@ -180,9 +183,7 @@ class BoardView(WorkspaceView):
                 lambda: self.canvas.set_zoom(self.canvas.zoom / ZOOM_STEP),
                 QKeySequence.StandardKey.ZoomOut,
             ),
-            _action(
-                parent, self.tr("&Actual Size"), lambda: self.canvas.set_zoom(1.0), QKeySequence("Ctrl+0")
-            ),
+            _action(parent, self.tr("&Actual Size"), lambda: self.canvas.set_zoom(1.0), QKeySequence("Ctrl+0")),
         ]
 
     def _with_selected(self, act: Any) -> None:
@@ -204,9 +205,7 @@ class BoardView(WorkspaceView):
         assert self.workspace is not None and self.rows is not None
         lane = next(lane.name for lane in self.rows.lanes if lane.id == lane_id)
         service = self.workspace.initiatives
-        if not self._perform(
-            self.tr("Move {0} to {1}").format(key, lane), lambda: service.move(key, lane_id, index)
-        ):
+        if not self._perform(self.tr("Move {0} to {1}").format(key, lane), lambda: service.move(key, lane_id, index)):
             self.reload()
         self.scene.select(key)
 
@@ -259,9 +258,7 @@ class BoardView(WorkspaceView):
 
         def submit(changes: dict[str, Any], reason: str) -> None:
             assert self.workspace is not None
-            self.workspace.perform(
-                self.tr("Edit {0}").format(key), lambda: service.update(key, changes, reason)
-            )
+            self.workspace.perform(self.tr("Edit {0}").format(key), lambda: service.update(key, changes, reason))
 
         self._dialog(row, submit)
 

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from align_desktop.domain.outcome import validate_outcome
 from align_desktop.domain.validation import ValidationError
-from align_desktop.store.outcomes import validate_outcome
 from align_desktop.store.rows import OutcomeRow
 from align_desktop.ui.outcomes.model import format_number
 

@@ -100,9 +100,7 @@ class OutcomeTableModel(QAbstractTableModel):
         """Show these outcomes, keeping the current filter and sort."""
         self.beginResetModel()
         self._all = sorted(rows, key=COLUMNS[KEY].sort_value())  # ties of any other sort go by key
-        self._haystacks = [
-            "\n".join((row.key, row.name, row.metric, row.owner)).casefold() for row in self._all
-        ]
+        self._haystacks = ["\n".join((row.key, row.name, row.metric, row.owner)).casefold() for row in self._all]
         self._arrange()
         self.endResetModel()
 

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from align_desktop.domain.outcome import OUTCOME_FIELDS
 from align_desktop.domain.validation import ValidationError
 from align_desktop.store.changes import Revert
 from align_desktop.store.errors import WorkspaceError
-from align_desktop.store.outcomes import OUTCOME_FIELDS
 from align_desktop.ui.outcomes import model as columns
 from align_desktop.ui.outcomes.form import OutcomeForm
 from align_desktop.ui.outcomes.model import OutcomeTableModel

@@ -40,10 +40,7 @@ class WelcomeView(QWidget):
         title_font.setBold(True)
         title.setFont(title_font)
         tagline = QLabel(
-            self.tr(
-                "Tie every ML initiative on your roadmap to a business outcome, "
-                "and plan it live with the room."
-            )
+            self.tr("Tie every ML initiative on your roadmap to a business outcome, and plan it live with the room.")
         )
         tagline.setWordWrap(True)
 

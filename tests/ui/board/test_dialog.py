@@ -26,9 +26,7 @@ def _run_dialog(monkeypatch: pytest.MonkeyPatch, fill: Any) -> list[InitiativeDi
     return seen
 
 
-def test_editing_a_card_stores_the_change_as_one_undo_step(
-    board: BoardView, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_editing_a_card_stores_the_change_as_one_undo_step(board: BoardView, monkeypatch: pytest.MonkeyPatch) -> None:
     key = lane_keys(board)["Next"][0]
     assert board.workspace is not None
     old_title = board.workspace.initiatives.get(key).title
@@ -72,7 +70,7 @@ def test_moving_past_the_gate_needs_a_reason_which_is_stored(
     assert row.status == "scaling"
     assert row.gate_override is not None
     assert row.gate_override.reason == "Sponsor accepts the monitoring gap for the peak season"
-    assert "Gate overridden" in board.scene.cards[blocked.key].toolTip()
+    assert "Gate overridden" in board.scene.cards[blocked.key].tooltip()
     board.workspace.undo_stack.undo()
     row = board.workspace.initiatives.get(blocked.key)
     assert (row.status, row.gate_override) == ("pilot", None)

@@ -71,7 +71,11 @@ def test_drop_under_a_filter_lands_next_to_the_visible_neighbour(board: BoardVie
     shown_later = board.scene.visible_cards(board.scene.lanes[2].lane.id)
     moving = next(c for c in board.scene.visible_cards(board.scene.lanes[0].lane.id))
     anchor = shown_later[0]
-    _drag(board, moving.key, QPointF(anchor.sceneBoundingRect().center().x(), anchor.sceneBoundingRect().top() + 4))
+    _drag(
+        board,
+        moving.key,
+        QPointF(anchor.sceneBoundingRect().center().x(), anchor.sceneBoundingRect().top() + 4),
+    )
     after = lane_keys(board)
     later = after["Later"]
     assert later.index(moving.key) + 1 == later.index(anchor.key)

@@ -41,7 +41,7 @@ def test_nudging_moves_the_selected_card_and_keeps_it_selected(board: BoardView,
     index = 2 + rows
     assert after[lane][index] == key
     assert board.scene.selected_key() == key
-    assert sorted(sum(after.values(), [])) == sorted(sum(keys.values(), []))
+    assert sorted(k for ks in after.values() for k in ks) == sorted(k for ks in keys.values() for k in ks)
 
 
 def test_enter_opens_the_edit_dialog(board: BoardView, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -17,21 +17,60 @@ DESCENDING = Qt.SortOrder.DescendingOrder
 
 def outcome(key: str, **fields: Any) -> OutcomeRow:
     values: dict[str, Any] = {
-        "name": f"Outcome {key}", "metric": "", "baseline": None, "target": None, "unit": "",
-        "owner": "", "description": "", "initiative_count": 0,
+        "name": f"Outcome {key}",
+        "metric": "",
+        "baseline": None,
+        "target": None,
+        "unit": "",
+        "owner": "",
+        "description": "",
+        "initiative_count": 0,
     }
     return OutcomeRow(key=key, **(values | fields))
 
 
 ROWS = [
-    outcome("O-010", name="zebra crossings", metric="Crossings", baseline=10.0, target=2.5, unit="%",
-            owner="Ann", initiative_count=3, description="Ten"),
-    outcome("O-009", name="Apple sales", metric="Revenue", baseline=9.5, target=100.0, unit="EUR",
-            owner="bob", initiative_count=12),
-    outcome("O-002", name="basket size", metric="Average order value", baseline=None, target=20.0,
-            unit="", owner="", initiative_count=0),
-    outcome("O-100", name="Churn", metric="churn rate", baseline=1_250_000.0, target=None, unit="hours",
-            owner="Carla", initiative_count=1),
+    outcome(
+        "O-010",
+        name="zebra crossings",
+        metric="Crossings",
+        baseline=10.0,
+        target=2.5,
+        unit="%",
+        owner="Ann",
+        initiative_count=3,
+        description="Ten",
+    ),
+    outcome(
+        "O-009",
+        name="Apple sales",
+        metric="Revenue",
+        baseline=9.5,
+        target=100.0,
+        unit="EUR",
+        owner="bob",
+        initiative_count=12,
+    ),
+    outcome(
+        "O-002",
+        name="basket size",
+        metric="Average order value",
+        baseline=None,
+        target=20.0,
+        unit="",
+        owner="",
+        initiative_count=0,
+    ),
+    outcome(
+        "O-100",
+        name="Churn",
+        metric="churn rate",
+        baseline=1_250_000.0,
+        target=None,
+        unit="hours",
+        owner="Carla",
+        initiative_count=1,
+    ),
 ]
 
 
@@ -46,9 +85,7 @@ def keys(model: OutcomeTableModel) -> list[str]:
     return [model.row_at(row).key for row in range(model.rowCount())]
 
 
-def cell(
-    model: OutcomeTableModel, row: int, column: int, role: Qt.ItemDataRole = Qt.ItemDataRole.DisplayRole
-) -> Any:
+def cell(model: OutcomeTableModel, row: int, column: int, role: Qt.ItemDataRole = Qt.ItemDataRole.DisplayRole) -> Any:
     return model.data(model.index(row, column), role)
 
 
@@ -95,8 +132,16 @@ def test_headers(model: OutcomeTableModel) -> None:
 
 @pytest.mark.parametrize(
     ("value", "text"),
-    [(2.1, "2.1"), (2.1000001, "2.1"), (4.0, "4"), (0.25, "0.25"), (0.0, "0"), (-3.25, "-3.25"),
-     (1_250_000.0, "1,250,000"), (None, "")],
+    [
+        (2.1, "2.1"),
+        (2.1000001, "2.1"),
+        (4.0, "4"),
+        (0.25, "0.25"),
+        (0.0, "0"),
+        (-3.25, "-3.25"),
+        (1_250_000.0, "1,250,000"),
+        (None, ""),
+    ],
 )
 def test_format_number_drops_trailing_zeros(value: float | None, text: str) -> None:
     assert format_number(value) == text
@@ -145,9 +190,7 @@ def test_keys_sort_naturally_beyond_three_digits(qapp: Any) -> None:
 
 def test_numbers_sort_numerically_not_as_text(qapp: Any) -> None:
     model = OutcomeTableModel()
-    model.set_rows(
-        [outcome("O-001", target=9.0), outcome("O-002", target=10.0), outcome("O-003", target=-1.0)]
-    )
+    model.set_rows([outcome("O-001", target=9.0), outcome("O-002", target=10.0), outcome("O-003", target=-1.0)])
     model.sort(columns.TARGET, ASCENDING)
     assert keys(model) == ["O-003", "O-001", "O-002"]
 

@@ -27,12 +27,30 @@ def opened(qapp: Any, workspace: Any) -> Iterator[OpenWorkspace]:
 def seeded(opened: OpenWorkspace) -> OpenWorkspace:
     """Three outcomes, O-001 … O-003, created outside the undo history."""
     for fields in (
-        {"name": "Grow conversion", "metric": "Conversion rate", "baseline": 2.1, "target": 2.6,
-         "unit": "%", "owner": "Dana"},
-        {"name": "Cut stock-outs", "metric": "Out-of-stock rate", "baseline": 7.5, "target": 4,
-         "unit": "%", "owner": "Eli"},
-        {"name": "Reduce fraud", "metric": "Chargebacks", "baseline": 1200, "target": 800,
-         "unit": "EUR", "owner": "Dana"},
+        {
+            "name": "Grow conversion",
+            "metric": "Conversion rate",
+            "baseline": 2.1,
+            "target": 2.6,
+            "unit": "%",
+            "owner": "Dana",
+        },
+        {
+            "name": "Cut stock-outs",
+            "metric": "Out-of-stock rate",
+            "baseline": 7.5,
+            "target": 4,
+            "unit": "%",
+            "owner": "Eli",
+        },
+        {
+            "name": "Reduce fraud",
+            "metric": "Chargebacks",
+            "baseline": 1200,
+            "target": 800,
+            "unit": "EUR",
+            "owner": "Dana",
+        },
     ):
         opened.outcomes.create(fields)
     return opened
@@ -114,9 +132,7 @@ def test_new_outcome_clears_a_filter_that_would_hide_it(qtbot: Any, view: Outcom
     assert view.selected_key() == "O-004"
 
 
-def test_editing_name_stores_it_and_undo_restores_it(
-    qtbot: Any, view: OutcomesView, seeded: OpenWorkspace
-) -> None:
+def test_editing_name_stores_it_and_undo_restores_it(qtbot: Any, view: OutcomesView, seeded: OpenWorkspace) -> None:
     type_into(qtbot, view.form.edits["name"], "Grow online conversion")
     assert stored(seeded, "O-001").name == "Grow online conversion"
     assert seeded.undo_stack.count() == 1
@@ -129,9 +145,7 @@ def test_editing_name_stores_it_and_undo_restores_it(
     assert view.selected_key() == "O-001"
 
 
-def test_finishing_an_unchanged_field_stores_nothing(
-    qtbot: Any, view: OutcomesView, seeded: OpenWorkspace
-) -> None:
+def test_finishing_an_unchanged_field_stores_nothing(qtbot: Any, view: OutcomesView, seeded: OpenWorkspace) -> None:
     qtbot.keyClick(view.form.edits["name"], Qt.Key.Key_Return)
     type_into(qtbot, view.form.edits["baseline"], "2.10")  # the same number
     assert seeded.undo_stack.count() == 0
@@ -211,9 +225,7 @@ def test_delete_cancelled_keeps_it(view: OutcomesView, seeded: OpenWorkspace, pr
     assert seeded.undo_stack.count() == 0
 
 
-def test_delete_refused_when_an_initiative_uses_it(
-    view: OutcomesView, seeded: OpenWorkspace, prompter: Any
-) -> None:
+def test_delete_refused_when_an_initiative_uses_it(view: OutcomesView, seeded: OpenWorkspace, prompter: Any) -> None:
     InitiativeService(seeded.workspace).create({"title": "x", "outcome_key": "O-001"})
     seeded.changed.emit()
     prompter.confirm_answers.append(True)

@@ -1,0 +1,175 @@
+"""Writes behind `InitiativeService`, inside the caller's transaction.
+
+Positions are dense per lane (0, 1, 2 …); every function here keeps them so.
+"""
+
+from __future__ import annotations
+
+import getpass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from align_desktop.domain.keys import INITIATIVE_PREFIX
+from align_desktop.domain.readiness import check_gate
+from align_desktop.domain.validation import ValidationError
+from align_desktop.domain.vocabulary import READINESS_FIELDS
+from align_desktop.store.errors import NotFound
+from align_desktop.store.keys import next_key
+from align_desktop.store.models import GateOverride, Initiative, Lane, Outcome, WorkspaceSettings
+
+_COLUMNS = list(Initiative.__table__.columns.keys())
+_OVERRIDE_COLUMNS = list(GateOverride.__table__.columns.keys())
+
+
+def current_user() -> str:
+    """Who is making a decision: the operating-system user name."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+def find_initiative(session: Session, key: str) -> Initiative:
+    initiative = session.scalar(select(Initiative).where(Initiative.key == key))
+    if initiative is None:
+        raise NotFound(key)
+    return initiative
+
+
+def _gate(session: Session) -> int:
+    return session.get_one(WorkspaceSettings, 1).readiness_gate
+
+
+def _outcome_id(session: Session, outcome_key: str | None) -> int | None:
+    if outcome_key is None:
+        return None
+    outcome_id = session.scalar(select(Outcome.id).where(Outcome.key == outcome_key))
+    if outcome_id is None:
+        raise ValidationError("Outcome", f"{outcome_key} does not exist")
+    return outcome_id
+
+
+def _lane_size(session: Session, lane_id: int) -> int:
+    if session.get(Lane, lane_id) is None:
+        raise ValidationError("Lane", f"lane {lane_id} does not exist")
+    return session.scalar(select(func.count()).where(Initiative.lane_id == lane_id)) or 0
+
+
+def _shift(session: Session, lane_id: int, from_position: int, by: int) -> None:
+    """Move every card at or after `from_position` in a lane by `by` places."""
+    session.execute(
+        update(Initiative)
+        .where(Initiative.lane_id == lane_id, Initiative.position >= from_position)
+        .values(position=Initiative.position + by)
+    )
+
+
+def _add_override(session: Session, initiative_id: int, status: str, reason: str) -> dict[str, Any]:
+    row = {
+        "initiative_id": initiative_id,
+        "status": status,
+        "reason": reason,
+        "decided_by": current_user(),
+        "decided_at": datetime.now(UTC).replace(tzinfo=None),
+    }
+    return insert_override(session, row)
+
+
+def insert_override(session: Session, row: dict[str, Any]) -> dict[str, Any]:
+    """Store a gate override row (keeping its id if it has one); return it with its id."""
+    new_id = session.execute(insert(GateOverride).values(row).returning(GateOverride.id)).scalar_one()
+    return row | {"id": new_id}
+
+
+def drop_override(session: Session, row: dict[str, Any]) -> None:
+    session.execute(delete(GateOverride).where(GateOverride.id == row["id"]))
+
+
+def create_initiative(session: Session, clean: dict[str, Any], lane_id: int | None, reason: str) -> str:
+    """Insert a validated initiative at the end of a lane (the first by default); return its key."""
+    if lane_id is None:
+        lane_id = session.scalars(select(Lane.id).order_by(Lane.position)).first()
+        assert lane_id is not None, "a workspace always has a lane"
+    position = _lane_size(session, lane_id)
+    key = next_key(session, INITIATIVE_PREFIX)
+    override = check_gate(key, "idea", clean, _gate(session), reason)
+    values = {k: v for k, v in clean.items() if k != "outcome_key"}
+    initiative = Initiative(
+        key=key,
+        outcome_id=_outcome_id(session, clean["outcome_key"]),
+        lane_id=lane_id,
+        position=position,
+        **values,
+    )
+    session.add(initiative)
+    session.flush()
+    if override is not None:
+        _add_override(session, initiative.id, clean["status"], override)
+    return key
+
+
+def update_initiative(
+    session: Session, key: str, clean: dict[str, Any], reason: str
+) -> tuple[dict[str, Any], dict[str, Any] | None]:
+    """Store validated fields, past the readiness gate if needed; return old values and any override."""
+    initiative = find_initiative(session, key)
+    after = {f: getattr(initiative, f) for f in (*READINESS_FIELDS, "status")} | clean
+    override = check_gate(key, initiative.status, after, _gate(session), reason)
+    old = assign(session, initiative, clean)
+    added = None
+    if override is not None:
+        added = _add_override(session, initiative.id, after["status"], override)
+    return old, added
+
+
+def assign(session: Session, initiative: Initiative, values: dict[str, Any]) -> dict[str, Any]:
+    """Set validated fields on `initiative`; return their previous values."""
+    old: dict[str, Any] = {}
+    for field, value in values.items():
+        if field == "outcome_key":
+            old[field] = session.scalar(select(Outcome.key).where(Outcome.id == initiative.outcome_id))
+            initiative.outcome_id = _outcome_id(session, value)
+        else:
+            old[field] = getattr(initiative, field)
+            setattr(initiative, field, value)
+    return old
+
+
+def move_initiative(session: Session, key: str, lane_id: int, index: int) -> tuple[int, int]:
+    """Put an initiative at `index` of a lane (clamped to the lane's end); return its old place."""
+    size = _lane_size(session, lane_id)
+    initiative = find_initiative(session, key)
+    old_lane, old_position, initiative_id = initiative.lane_id, initiative.position, initiative.id
+    _shift(session, old_lane, old_position + 1, -1)
+    index = max(0, min(index, size - (1 if lane_id == old_lane else 0)))
+    session.execute(
+        update(Initiative)
+        .where(Initiative.lane_id == lane_id, Initiative.position >= index, Initiative.id != initiative_id)
+        .values(position=Initiative.position + 1)
+    )
+    session.execute(update(Initiative).where(Initiative.id == initiative_id).values(lane_id=lane_id, position=index))
+    return old_lane, old_position
+
+
+def delete_initiative(session: Session, key: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """Remove an initiative; return the snapshot of it and its overrides that restores it."""
+    initiative = find_initiative(session, key)
+    snapshot = {column: getattr(initiative, column) for column in _COLUMNS}
+    overrides = [
+        {c: getattr(o, c) for c in _OVERRIDE_COLUMNS}
+        for o in session.scalars(select(GateOverride).where(GateOverride.initiative_id == initiative.id))
+    ]
+    session.delete(initiative)
+    session.flush()
+    _shift(session, snapshot["lane_id"], snapshot["position"] + 1, -1)
+    return snapshot, overrides
+
+
+def restore_initiative(session: Session, snapshot: dict[str, Any], overrides: list[dict[str, Any]]) -> None:
+    _shift(session, snapshot["lane_id"], snapshot["position"], 1)
+    session.execute(insert(Initiative), [snapshot])
+    if overrides:
+        session.execute(insert(GateOverride), overrides)

@@ -1,0 +1,53 @@
+"""Writes behind `OutcomeService`, inside the caller's transaction."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
+
+from align_desktop.domain.keys import OUTCOME_PREFIX
+from align_desktop.domain.outcome import OUTCOME_FIELDS
+from align_desktop.domain.validation import ValidationError
+from align_desktop.store.errors import NotFound
+from align_desktop.store.keys import next_key
+from align_desktop.store.models import Initiative, Outcome
+
+
+def find_outcome(session: Session, key: str) -> Outcome:
+    outcome = session.scalar(select(Outcome).where(Outcome.key == key))
+    if outcome is None:
+        raise NotFound(key)
+    return outcome
+
+
+def create_outcome(session: Session, clean: dict[str, Any]) -> str:
+    """Insert a validated outcome under a new key; return the key."""
+    key = next_key(session, OUTCOME_PREFIX)
+    session.add(Outcome(key=key, **clean))
+    return key
+
+
+def update_outcome(session: Session, key: str, clean: dict[str, Any]) -> dict[str, Any]:
+    """Store validated fields; return their previous values."""
+    outcome = find_outcome(session, key)
+    previous = {field: getattr(outcome, field) for field in clean}
+    for field, value in clean.items():
+        setattr(outcome, field, value)
+    return previous
+
+
+def delete_outcome(session: Session, key: str) -> dict[str, Any]:
+    """Delete an outcome no initiative uses; return a snapshot that restores it."""
+    outcome = find_outcome(session, key)
+    used = session.scalar(select(func.count()).where(Initiative.outcome_id == outcome.id))
+    if used:
+        raise ValidationError(key, f"is the outcome of {used} initiative(s); tie them to another outcome first")
+    snapshot = {"id": outcome.id, "key": outcome.key} | {field: getattr(outcome, field) for field in OUTCOME_FIELDS}
+    session.delete(outcome)
+    return snapshot
+
+
+def restore_outcome(session: Session, snapshot: dict[str, Any]) -> None:
+    session.execute(insert(Outcome), [snapshot])

@@ -1,0 +1,86 @@
+"""Every read the UI and command line make of a workspace, as SQL over a sqlite3 connection.
+
+Reads return plain rows (`rows.py`); they never import SQLAlchemy (see `connection.py`).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+
+from align_desktop.domain.keys import key_sort_value
+from align_desktop.store.errors import NotFound
+from align_desktop.store.rows import (
+    BoardRows,
+    GateOverrideRow,
+    InitiativeRow,
+    LaneRow,
+    OutcomeRow,
+    SettingsRow,
+)
+
+_INITIATIVES = """
+SELECT i.key, i.title, i.description, o.key, o.name, i.decision_point, i.lane_id, i.position,
+       i.status, i.team, i.owner, i.readiness_data, i.readiness_model_risk,
+       i.readiness_monitoring, i.readiness_compliance, i.success_criteria,
+       i.acceptable_failure_modes, i.assumptions, i.confidence,
+       g.status, g.reason, g.decided_by, g.decided_at
+FROM initiative i
+JOIN lane l ON l.id = i.lane_id
+LEFT JOIN outcome o ON o.id = i.outcome_id
+LEFT JOIN gate_override g
+       ON g.id = (SELECT max(id) FROM gate_override WHERE initiative_id = i.id)
+"""
+
+
+def settings(db: sqlite3.Connection) -> SettingsRow:
+    row = db.execute(
+        "SELECT name, currency, discount_rate, horizon, readiness_gate FROM workspace WHERE id = 1"
+    ).fetchone()
+    return SettingsRow(*row)
+
+
+def lanes(db: sqlite3.Connection) -> list[LaneRow]:
+    return [LaneRow(*row) for row in db.execute("SELECT id, name, position FROM lane ORDER BY position")]
+
+
+def outcomes(db: sqlite3.Connection) -> list[OutcomeRow]:
+    """Every outcome, by key, with the number of initiatives tied to it."""
+    rows = [
+        OutcomeRow(*row)
+        for row in db.execute(
+            "SELECT o.key, o.name, o.metric, o.baseline, o.target, o.unit, o.owner, o.description,"
+            " (SELECT count(*) FROM initiative i WHERE i.outcome_id = o.id) FROM outcome o"
+        )
+    ]
+    rows.sort(key=lambda r: key_sort_value(r.key))
+    return rows
+
+
+def initiatives(db: sqlite3.Connection) -> list[InitiativeRow]:
+    """Every initiative in board order (lane, then position), with its latest gate override."""
+    return [_initiative(row) for row in db.execute(_INITIATIVES + " ORDER BY l.position, i.position")]
+
+
+def initiative(db: sqlite3.Connection, key: str) -> InitiativeRow:
+    row = db.execute(_INITIATIVES + " WHERE i.key = ?", (key,)).fetchone()
+    if row is None:
+        raise NotFound(key)
+    return _initiative(row)
+
+
+def board(db: sqlite3.Connection) -> BoardRows:
+    return BoardRows(settings(db), lanes(db), initiatives(db), outcomes(db))
+
+
+def _initiative(row: tuple[object, ...]) -> InitiativeRow:
+    status, reason, decided_by, decided_at = row[19:]
+    override = None
+    if status is not None:
+        override = GateOverrideRow(
+            status=str(status),
+            reason=str(reason),
+            decided_by=str(decided_by),
+            decided_at=datetime.fromisoformat(str(decided_at)),
+        )
+    return InitiativeRow(*row[:19], gate_override=override)  # type: ignore[arg-type]

@@ -1,0 +1,52 @@
+"""Writes behind `SettingsService`: settings and lanes, inside the caller's transaction."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import String, cast, delete, func, insert, literal, select, update
+from sqlalchemy.orm import Session
+
+from align_desktop.domain.validation import ValidationError
+from align_desktop.store.models import Initiative, Lane, WorkspaceSettings
+
+
+def update_settings(session: Session, clean: dict[str, Any]) -> dict[str, Any]:
+    """Store validated settings; return their previous values."""
+    row = session.get_one(WorkspaceSettings, 1)
+    previous = {field: getattr(row, field) for field in clean}
+    for field, value in clean.items():
+        setattr(row, field, value)
+    return previous
+
+
+def replace_lanes(session: Session, lane_ids: list[int | None], names: list[str]) -> list[tuple[int | None, str]]:
+    """Make the lanes exactly `zip(lane_ids, names)`, left to right; return the list before.
+
+    An id that no longer exists (a lane removed and being restored) is inserted with that id.
+    """
+    previous: list[tuple[int | None, str]] = [
+        (lane_id, name) for lane_id, name in session.execute(select(Lane.id, Lane.name).order_by(Lane.position))
+    ]
+    kept = {lane_id for lane_id in lane_ids if lane_id is not None}
+    for lane_id, name in previous:
+        if lane_id in kept:
+            continue
+        count = session.scalar(select(func.count()).where(Initiative.lane_id == lane_id))
+        if count:
+            raise ValidationError(
+                f"Lane '{name}'", f"still holds {count} initiative(s); move them to another lane first"
+            )
+    existing = {lane_id for lane_id, _ in previous}
+    session.execute(delete(Lane).where(Lane.id.not_in(kept)))
+    # park every kept lane under a unique interim name so that swapped names never clash
+    session.execute(update(Lane).values(name=literal("\x01") + cast(Lane.id, String)))
+    for position, (lane_id, name) in enumerate(zip(lane_ids, names, strict=True)):
+        if lane_id is not None and lane_id in existing:
+            session.execute(update(Lane).where(Lane.id == lane_id).values(name=name, position=position))
+        else:
+            values: dict[str, Any] = {"name": name, "position": position}
+            if lane_id is not None:
+                values["id"] = lane_id
+            session.execute(insert(Lane).values(values))
+    return previous
