@@ -6,7 +6,9 @@ Reads return plain rows (`rows.py`); they never import SQLAlchemy (see `connecti
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import fields
 from datetime import datetime
+from typing import Any
 
 from align_desktop.domain.keys import key_sort_value
 from align_desktop.store.errors import NotFound
@@ -19,6 +21,7 @@ from align_desktop.store.rows import (
     SettingsRow,
 )
 
+_INITIATIVE_COLUMNS = [f.name for f in fields(InitiativeRow) if f.name != "gate_override"]
 _INITIATIVES = """
 SELECT i.key, i.title, i.description, o.key, o.name, i.decision_point, i.lane_id, i.position,
        i.status, i.team, i.owner, i.readiness_data, i.readiness_model_risk,
@@ -73,14 +76,12 @@ def board(db: sqlite3.Connection) -> BoardRows:
     return BoardRows(settings(db), lanes(db), initiatives(db), outcomes(db))
 
 
-def _initiative(row: tuple[object, ...]) -> InitiativeRow:
+def _initiative(row: Any) -> InitiativeRow:
+    values = dict(zip(_INITIATIVE_COLUMNS, row[:19], strict=True))
     status, reason, decided_by, decided_at = row[19:]
     override = None
     if status is not None:
         override = GateOverrideRow(
-            status=str(status),
-            reason=str(reason),
-            decided_by=str(decided_by),
-            decided_at=datetime.fromisoformat(str(decided_at)),
+            status=status, reason=reason, decided_by=decided_by, decided_at=datetime.fromisoformat(decided_at)
         )
-    return InitiativeRow(*row[:19], gate_override=override)  # type: ignore[arg-type]
+    return InitiativeRow(**values, gate_override=override)

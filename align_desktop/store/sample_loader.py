@@ -60,7 +60,7 @@ def _items(document: dict[str, Any], section: str, prefix: str) -> list[dict[str
     for number, item in enumerate(items, start=1):
         key = item.get("key")
         parsed = parse_key(key) if isinstance(key, str) else None
-        if parsed is None or parsed[0] != prefix:
+        if parsed is None or parsed[0] != prefix or not isinstance(key, str):
             raise WorkspaceError(f"Sample {section} item {number}: key {key!r} is not of the form {prefix}-001")
         if key in seen:
             raise WorkspaceError(f"Sample item {key}: the key appears twice")

@@ -128,7 +128,9 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
         edit_menu.addSeparator()
-        self._workspace_actions.append(self._add(edit_menu, self.tr("&Find"), self.find, QKeySequence.StandardKey.Find))
+        self._workspace_actions.append(
+            self._add(edit_menu, self.tr("&Find"), self.find_in_view, QKeySequence.StandardKey.Find)
+        )
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         for number, view in enumerate(self.views, start=1):
@@ -273,7 +275,7 @@ class MainWindow(QMainWindow):
                 return
         raise KeyError(name)
 
-    def current_view(self) -> QWidget:
+    def current_view(self) -> QWidget | None:
         return self._pages.currentWidget()
 
     def _on_navigation(self, row: int) -> None:
@@ -289,7 +291,7 @@ class MainWindow(QMainWindow):
 
         SettingsDialog(workspace.settings.get(), submit, self).exec()
 
-    def find(self) -> None:
+    def find_in_view(self) -> None:
         view = self._pages.currentWidget()
         if isinstance(view, WorkspaceView):
             view.focus_find()

@@ -22,9 +22,9 @@ class Preferences:
 
     def recent_files(self) -> list[Path]:
         value = self._settings.value("recent/files", [])
-        if isinstance(value, str):
-            value = [value]
-        return [Path(p) for p in value or []]
+        if isinstance(value, str):  # an INI file holding a single entry gives a plain string
+            return [Path(value)]
+        return [Path(p) for p in value] if isinstance(value, list) else []
 
     def add_recent(self, path: Path) -> None:
         files = [p for p in self.recent_files() if p != path]

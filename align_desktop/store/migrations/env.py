@@ -6,17 +6,21 @@ version, so the file header always says which schema the file holds.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from typing import Any
 
 from alembic import context
+from alembic.migration import MigrationContext, MigrationInfo
 
 from align_desktop.store.models import Base
 
 connection = context.config.attributes["connection"]
 
 
-def _record_schema_version(*, step: Any, **_: Any) -> None:
-    if step.is_upgrade:
+def _record_schema_version(
+    ctx: MigrationContext, step: MigrationInfo, heads: Collection[Any], run_args: Mapping[str, Any]
+) -> None:
+    if step.is_upgrade and step.up_revision_id is not None:
         connection.exec_driver_sql(f"PRAGMA user_version={int(step.up_revision_id)}")
 
 

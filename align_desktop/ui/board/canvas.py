@@ -65,7 +65,7 @@ class BoardCanvas(QGraphicsView):
         super().wheelEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        key = event.key()
+        key = Qt.Key(event.key())
         plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
         arrows = {
             Qt.Key.Key_Left: (-1, 0),

@@ -108,9 +108,9 @@ class InitiativeDialog(SubmitDialog):
             readiness_form.addRow(INITIATIVE_FIELDS[field], self.fields[field])
         gate_note = self.tr("Scaling and live need every score at {0} or more.").format(gate)
         if row is not None and row.gate_override is not None:
-            o = row.gate_override
+            override = row.gate_override
             gate_note += self.tr("\nGate overridden for {0} by {1} on {2:%Y-%m-%d}: {3}").format(
-                o.status, o.decided_by, o.decided_at, o.reason
+                override.status, override.decided_by, override.decided_at, override.reason
             )
         note = QLabel(gate_note)
         note.setWordWrap(True)
