@@ -102,7 +102,7 @@ def _check(args: argparse.Namespace) -> int:
 
     findings = check_workspace(args.path)
     for finding in findings:
-        print(finding)
+        print(finding, file=sys.stderr)
     if findings:
         return EXIT_REFUSED
     print(f"{args.path}: no problems found")

@@ -96,7 +96,9 @@ def test_check_exits_1_and_prints_each_finding(sample_path: Path, capsys: pytest
     connection.close()
     before = sample_path.read_bytes()
     assert main(["check", str(sample_path)]) == 1
-    lines = capsys.readouterr().out.splitlines()
+    out, err = capsys.readouterr()
+    lines = err.splitlines()
+    assert out == ""
     assert len(lines) == 2
     assert all(line.startswith(f"{sample_path}: ") for line in lines)
     assert sample_path.read_bytes() == before

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import sys
+from importlib import resources
 from pathlib import Path
 
+from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QApplication
 
 from align_desktop import __version__
@@ -20,7 +22,14 @@ def create_application() -> QApplication:
     app.setApplicationName("Align Desktop")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("align-desktop")
+    app.setWindowIcon(app_icon())
     return app
+
+
+def app_icon() -> QIcon:
+    """The application's icon, scalable for high-DPI screens, read from the installed package."""
+    icon = resources.files("align_desktop.resources").joinpath("align-desktop.svg")
+    return QIcon(QPixmap.fromImage(QImage.fromData(icon.read_bytes())))
 
 
 def run_app(path: Path | None) -> int:
