@@ -12,6 +12,7 @@ from align_desktop.ui.board.lanes_dialog import LanesDialog
 from align_desktop.ui.main_window import MainWindow
 from align_desktop.ui.preferences import Preferences, user_settings
 from align_desktop.ui.settings_dialog import SettingsDialog
+from tests.ui.dialogs import press_ok
 
 
 @pytest.fixture
@@ -23,25 +24,12 @@ def window(qtbot: Any, prompter: Any, sample_path: Path) -> MainWindow:
     return window
 
 
-def _press_ok(monkeypatch: pytest.MonkeyPatch, cls: type, fill: Any) -> list[Any]:
-    seen: list[Any] = []
-
-    def fake_exec(dialog: Any) -> int:
-        seen.append(dialog)
-        fill(dialog)
-        dialog.accept()
-        return dialog.result()
-
-    monkeypatch.setattr(cls, "exec", fake_exec)
-    return seen
-
-
 def test_raising_the_gate_recolours_the_cards_and_undo_restores(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     ready = [k for k, c in window.board.scene.cards.items() if c.level is ReadinessLevel.READY]
     assert ready
-    _press_ok(monkeypatch, SettingsDialog, lambda d: d.gate.setValue(4))
+    press_ok(monkeypatch, SettingsDialog, lambda d: d.gate.setValue(4))
     window.edit_settings()
     assert all(window.board.scene.cards[k].level is not ReadinessLevel.READY for k in ready)
     assert window.workspace is not None
@@ -50,7 +38,7 @@ def test_raising_the_gate_recolours_the_cards_and_undo_restores(
 
 
 def test_a_bad_currency_is_refused_in_the_dialog(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
-    seen = _press_ok(monkeypatch, SettingsDialog, lambda d: d.currency.setText("E1"))
+    seen = press_ok(monkeypatch, SettingsDialog, lambda d: d.currency.setText("E1"))
     window.edit_settings()
     assert "Currency" in seen[0].error_label.text()
     assert window.workspace is not None
@@ -63,7 +51,7 @@ def test_renaming_and_adding_lanes_shows_on_the_board(window: MainWindow, monkey
         dialog._add()
         dialog.list.item(3).setText("Parked")
 
-    _press_ok(monkeypatch, LanesDialog, fill)
+    press_ok(monkeypatch, LanesDialog, fill)
     window.board.edit_lanes()
     assert [lane.lane.name for lane in window.board.scene.lanes] == ["Now", "Next", "2028", "Parked"]
     assert window.workspace is not None
@@ -78,7 +66,7 @@ def test_removing_a_lane_with_cards_is_refused_in_the_dialog(
         dialog.list.setCurrentRow(0)
         dialog._remove()
 
-    seen = _press_ok(monkeypatch, LanesDialog, fill)
+    seen = press_ok(monkeypatch, LanesDialog, fill)
     window.board.edit_lanes()
     assert "Now" in seen[0].error_label.text()
     assert [lane.lane.name for lane in window.board.scene.lanes] == ["Now", "Next", "Later"]

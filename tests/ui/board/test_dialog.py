@@ -10,27 +10,16 @@ from PySide6.QtWidgets import QDialog
 from align_desktop.ui.board.dialog import InitiativeDialog
 from align_desktop.ui.board.view import BoardView
 from tests.ui.board.conftest import lane_keys
-
-
-def _run_dialog(monkeypatch: pytest.MonkeyPatch, fill: Any) -> list[InitiativeDialog]:
-    """Make the next InitiativeDialog.exec fill the form with `fill(dialog)` and press OK."""
-    seen: list[InitiativeDialog] = []
-
-    def fake_exec(dialog: InitiativeDialog) -> int:
-        seen.append(dialog)
-        fill(dialog)
-        dialog.accept()
-        return dialog.result()
-
-    monkeypatch.setattr(InitiativeDialog, "exec", fake_exec)
-    return seen
+from tests.ui.dialogs import press_ok
 
 
 def test_editing_a_card_stores_the_change_as_one_undo_step(board: BoardView, monkeypatch: pytest.MonkeyPatch) -> None:
     key = lane_keys(board)["Next"][0]
     assert board.workspace is not None
     old_title = board.workspace.initiatives.get(key).title
-    _run_dialog(monkeypatch, lambda d: (d.set_value("title", "Churn score v2"), d.set_value("confidence", 85)))
+    press_ok(
+        monkeypatch, InitiativeDialog, lambda d: (d.set_value("title", "Churn score v2"), d.set_value("confidence", 85))
+    )
     board.edit_card(key)
     row = board.workspace.initiatives.get(key)
     assert (row.title, row.confidence) == ("Churn score v2", 85)
@@ -42,7 +31,7 @@ def test_editing_a_card_stores_the_change_as_one_undo_step(board: BoardView, mon
 
 def test_a_blank_title_is_refused_in_the_dialog(board: BoardView, monkeypatch: pytest.MonkeyPatch) -> None:
     key = lane_keys(board)["Now"][2]
-    seen = _run_dialog(monkeypatch, lambda d: d.set_value("title", "   "))
+    seen = press_ok(monkeypatch, InitiativeDialog, lambda d: d.set_value("title", "   "))
     board.edit_card(key)
     dialog = seen[0]
     assert dialog.result() == QDialog.DialogCode.Rejected
@@ -58,7 +47,7 @@ def test_moving_past_the_gate_needs_a_reason_which_is_stored(
     assert board.workspace is not None
     blocked = next(r for r in board.rows.initiatives if min(r.readiness.values()) < 2 and r.status == "pilot")
     prompter.text_answers = [""]
-    seen = _run_dialog(monkeypatch, lambda d: d.set_value("status", "scaling"))
+    seen = press_ok(monkeypatch, InitiativeDialog, lambda d: d.set_value("status", "scaling"))
     board.edit_card(blocked.key)
     assert seen[0].result() == QDialog.DialogCode.Rejected
     assert "reason" in seen[0].error_label.text()
@@ -87,7 +76,7 @@ def test_raising_the_scores_passes_the_gate_without_a_reason(
             dialog.set_value(field, 3)
         dialog.set_value("status", "live")
 
-    _run_dialog(monkeypatch, fill)
+    press_ok(monkeypatch, InitiativeDialog, fill)
     board.edit_card(blocked.key)
     assert board.workspace is not None
     row = board.workspace.initiatives.get(blocked.key)
@@ -106,7 +95,7 @@ def test_new_initiative_lands_at_the_end_of_the_first_lane_selected(
         dialog.set_value("decision_point", "personalisation")
         dialog.set_value("team", "CRM & Loyalty")
 
-    _run_dialog(monkeypatch, fill)
+    press_ok(monkeypatch, InitiativeDialog, fill)
     board.new_card()
     after = lane_keys(board)
     new_key = after["Now"][-1]
