@@ -6,6 +6,7 @@ import re
 
 INITIATIVE_PREFIX = "I"
 OUTCOME_PREFIX = "O"
+COST_LINE_PREFIX = "L"
 
 _KEY = re.compile(r"^([A-Z])-([0-9]+)$")
 

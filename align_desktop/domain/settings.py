@@ -9,6 +9,12 @@ from align_desktop.domain.validation import ValidationError, optional_number, re
 from align_desktop.domain.vocabulary import HORIZON_MAX, HORIZON_MIN, READINESS_MAX, READINESS_MIN
 
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
+SCENARIO_FIELDS: dict[str, str] = {
+    "pessimistic_benefit": "Pessimistic benefits ×",
+    "pessimistic_cost": "Pessimistic costs ×",
+    "optimistic_benefit": "Optimistic benefits ×",
+    "optimistic_cost": "Optimistic costs ×",
+}
 
 
 def validate_settings(changes: dict[str, Any]) -> dict[str, Any]:
@@ -29,6 +35,13 @@ def validate_settings(changes: dict[str, Any]) -> dict[str, Any]:
             clean[field] = rate
         elif field == "horizon":
             clean[field] = require_int("Horizon (years)", value, low=HORIZON_MIN, high=HORIZON_MAX)
+        elif field in SCENARIO_FIELDS:
+            multiplier = optional_number(SCENARIO_FIELDS[field], value)
+            if multiplier is None or multiplier < 0:
+                raise ValidationError(
+                    SCENARIO_FIELDS[field], "must be a multiplier of 0 or more (1 leaves figures as they are)"
+                )
+            clean[field] = multiplier
         elif field == "readiness_gate":
             clean[field] = require_int("Readiness gate", value, low=READINESS_MIN, high=READINESS_MAX)
         else:

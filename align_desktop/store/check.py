@@ -12,7 +12,7 @@ from pathlib import Path
 from align_desktop.domain.keys import parse_key
 from align_desktop.store import schema
 from align_desktop.store.connection import connect
-from align_desktop.store.errors import NotAWorkspace
+from align_desktop.store.errors import NotAWorkspace, WorkspaceTooNew
 
 _KEYED_TABLES = {"outcome": "O", "initiative": "I"}
 
@@ -20,10 +20,14 @@ _KEYED_TABLES = {"outcome": "O", "initiative": "I"}
 def check_workspace(path: Path) -> list[str]:
     """Every problem found in the workspace at `path`, one sentence each; empty when sound."""
     path = Path(path)
-    version = schema.inspect_file(path, for_writing=False)
+    schema.inspect_file(path, for_writing=False)
     connection = None
     try:
         connection = connect(path, read_only=True)
+        # the header may lag behind a journal that a running app has not folded back yet
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        if version > schema.SCHEMA_VERSION:
+            raise WorkspaceTooNew(schema.describe_version_too_new(path, version))
         findings = _sqlite_checks(connection)
         if version < schema.SCHEMA_VERSION:
             findings.append(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, Float, ForeignKey, String, Text
+from sqlalchemy import CheckConstraint, Column, Float, ForeignKey, Integer, String, Table, Text, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -31,6 +31,10 @@ class WorkspaceSettings(Base):
     horizon: Mapped[int]
     readiness_gate: Mapped[int]
     created_at: Mapped[datetime]
+    pessimistic_benefit: Mapped[float] = mapped_column(Float, server_default=text("0.7"))
+    pessimistic_cost: Mapped[float] = mapped_column(Float, server_default=text("1.2"))
+    optimistic_benefit: Mapped[float] = mapped_column(Float, server_default=text("1.2"))
+    optimistic_cost: Mapped[float] = mapped_column(Float, server_default=text("0.9"))
 
 
 class KeyCounter(Base):
@@ -113,3 +117,50 @@ class GateOverride(Base):
     reason: Mapped[str] = mapped_column(Text)
     decided_by: Mapped[str] = mapped_column(String(120))
     decided_at: Mapped[datetime]
+
+
+YEARS = range(11)
+"""Year 0 … the longest horizon (10): business-case values are kept in one column per year."""
+
+
+def adoption_column(year: int) -> str:
+    return f"adoption_{year}"
+
+
+def amount_column(year: int) -> str:
+    return f"amount_{year}"
+
+
+class BusinessCase(Base):
+    """An initiative's benefit at full adoption, its working, and adoption (0…1) by year."""
+
+    __table__ = Table(
+        "business_case",
+        Base.metadata,
+        Column("initiative_id", Integer, ForeignKey("initiative.id", ondelete="CASCADE"), primary_key=True),
+        Column("annual_benefit", Float, nullable=False),
+        Column("benefit_baseline", Float, nullable=True),
+        Column("benefit_uplift", Float, nullable=True),
+        Column("benefit_value_per_unit", Float, nullable=True),
+        Column("benefit_unit", String(40), nullable=False),
+        *[Column(adoption_column(year), Float, nullable=True) for year in YEARS],
+        CheckConstraint("annual_benefit >= 0", name="benefit_not_negative"),
+        *[CheckConstraint(f"adoption_{year} BETWEEN 0 AND 1", name=f"adoption_{year}_range") for year in YEARS],
+    )
+
+
+class CostLine(Base):
+    """One line of an initiative's total cost of ownership, with an amount per year."""
+
+    __table__ = Table(
+        "cost_line",
+        Base.metadata,
+        Column("id", Integer, primary_key=True),
+        Column("key", String(12), nullable=False, unique=True),
+        Column("initiative_id", Integer, ForeignKey("initiative.id", ondelete="CASCADE"), nullable=False, index=True),
+        Column("position", Integer, nullable=False),
+        Column("category", String(40), nullable=False),
+        Column("description", String(200), nullable=False),
+        *[Column(amount_column(year), Float, nullable=True) for year in YEARS],
+        *[CheckConstraint(f"amount_{year} >= 0", name=f"amount_{year}_not_negative") for year in YEARS],
+    )

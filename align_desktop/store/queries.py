@@ -6,7 +6,7 @@ Reads return plain rows (`rows.py`); they never import SQLAlchemy (see `connecti
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any
 
@@ -14,10 +14,13 @@ from align_desktop.domain.keys import key_sort_value
 from align_desktop.store.errors import NotFound
 from align_desktop.store.rows import (
     BoardRows,
+    BusinessCaseRow,
+    CostLineRow,
     GateOverrideRow,
     InitiativeRow,
     LaneRow,
     OutcomeRow,
+    PortfolioRows,
     SettingsRow,
 )
 
@@ -37,10 +40,8 @@ LEFT JOIN gate_override g
 
 
 def settings(db: sqlite3.Connection) -> SettingsRow:
-    row = db.execute(
-        "SELECT name, currency, discount_rate, horizon, readiness_gate FROM workspace WHERE id = 1"
-    ).fetchone()
-    return SettingsRow(*row)
+    names = ", ".join(f.name for f in fields(SettingsRow))
+    return SettingsRow(*db.execute(f"SELECT {names} FROM workspace WHERE id = 1").fetchone())
 
 
 def lanes(db: sqlite3.Connection) -> list[LaneRow]:
@@ -85,3 +86,85 @@ def _initiative(row: Any) -> InitiativeRow:
             status=status, reason=reason, decided_by=decided_by, decided_at=datetime.fromisoformat(decided_at)
         )
     return InitiativeRow(**values, gate_override=override)
+
+
+_YEARS = range(11)
+_CASES = f"""
+SELECT i.key, i.title, i.lane_id, i.status, i.confidence, bc.initiative_id IS NOT NULL,
+       coalesce(bc.annual_benefit, 0), bc.benefit_baseline, bc.benefit_uplift, bc.benefit_value_per_unit,
+       coalesce(bc.benefit_unit, ''), {", ".join(f"bc.adoption_{t}" for t in _YEARS)}
+FROM initiative i LEFT JOIN business_case bc ON bc.initiative_id = i.id
+"""
+_COST_LINES = f"""
+SELECT c.key, i.key, c.position, c.category, c.description, {", ".join(f"c.amount_{t}" for t in _YEARS)}
+FROM cost_line c JOIN initiative i ON i.id = c.initiative_id
+"""
+
+
+def business_cases(db: sqlite3.Connection, key: str | None = None) -> list[BusinessCaseRow]:
+    """Every initiative's business case (or only `key`'s), by key; cost lines in their order.
+
+    An initiative with cost lines but no benefit row still has a case.
+    """
+    where, arguments = (" WHERE i.key = ?", (key,)) if key is not None else ("", ())
+    lines: dict[str, list[CostLineRow]] = {}
+    for row in db.execute(_COST_LINES + where + " ORDER BY c.initiative_id, c.position", arguments):
+        key_, initiative_key, position, category, description = row[:5]
+        lines.setdefault(initiative_key, []).append(
+            CostLineRow(key_, initiative_key, position, category, description, amounts=tuple(row[5:]))
+        )
+    cases = []
+    for row in db.execute(_CASES + where, arguments):
+        own_lines = tuple(lines.get(row[0], ()))
+        cases.append(
+            BusinessCaseRow(
+                initiative_key=row[0],
+                title=row[1],
+                lane_id=row[2],
+                status=row[3],
+                confidence=row[4],
+                exists=bool(row[5]) or bool(own_lines),
+                annual_benefit=row[6],
+                benefit_baseline=row[7],
+                benefit_uplift=row[8],
+                benefit_value_per_unit=row[9],
+                benefit_unit=row[10],
+                adoption=tuple(row[11:]),
+                cost_lines=own_lines,
+            )
+        )
+    cases.sort(key=lambda c: key_sort_value(c.initiative_key))
+    if key is not None and not cases:
+        raise NotFound(key)
+    return cases
+
+
+def portfolio(db: sqlite3.Connection) -> PortfolioRows:
+    return PortfolioRows(settings(db), business_cases(db))
+
+
+@dataclass(frozen=True)
+class HorizonCut:
+    """What shortening the horizon would drop: values entered for years past the new end."""
+
+    amounts: int
+    total: float
+    adoption_values: int
+
+    @property
+    def drops_anything(self) -> bool:
+        return bool(self.amounts or self.adoption_values)
+
+
+def horizon_cut(db: sqlite3.Connection, horizon: int) -> HorizonCut:
+    """The cost amounts (with their total) and adoption values in years after `horizon`."""
+    later = range(horizon + 1, 11)
+    amounts, total, adoption = 0, 0.0, 0
+    for year in later:
+        count, year_total = db.execute(
+            f"SELECT count(amount_{year}), coalesce(sum(amount_{year}), 0) FROM cost_line"
+        ).fetchone()
+        amounts += count
+        total += year_total
+        adoption += db.execute(f"SELECT count(adoption_{year}) FROM business_case").fetchone()[0]
+    return HorizonCut(amounts, total, adoption)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from align_desktop.domain.roi import BusinessCase, CostLine, Scenario
+
 
 @dataclass(frozen=True)
 class SettingsRow:
@@ -13,6 +15,19 @@ class SettingsRow:
     discount_rate: float
     horizon: int
     readiness_gate: int
+    pessimistic_benefit: float
+    pessimistic_cost: float
+    optimistic_benefit: float
+    optimistic_cost: float
+
+    @property
+    def scenarios(self) -> dict[str, Scenario]:
+        """The three scenarios with this workspace's multipliers."""
+        return {
+            "pessimistic": Scenario("pessimistic", self.pessimistic_benefit, self.pessimistic_cost),
+            "base": Scenario("base"),
+            "optimistic": Scenario("optimistic", self.optimistic_benefit, self.optimistic_cost),
+        }
 
 
 @dataclass(frozen=True)
@@ -84,3 +99,54 @@ class BoardRows:
     lanes: list[LaneRow]
     initiatives: list[InitiativeRow]
     outcomes: list[OutcomeRow]
+
+
+@dataclass(frozen=True)
+class CostLineRow:
+    key: str
+    initiative_key: str
+    position: int
+    category: str
+    description: str
+    amounts: tuple[float | None, ...]
+    """Amount for each year 0 … 10; None where nothing was entered."""
+
+
+@dataclass(frozen=True)
+class BusinessCaseRow:
+    """One initiative's business case as stored; `exists` is False until anything is entered."""
+
+    initiative_key: str
+    title: str
+    lane_id: int
+    status: str
+    confidence: int
+    exists: bool
+    annual_benefit: float
+    benefit_baseline: float | None
+    benefit_uplift: float | None
+    benefit_value_per_unit: float | None
+    benefit_unit: str
+    adoption: tuple[float | None, ...]
+    """Share of the full benefit (0…1) reached in each year 0 … 10; None where not entered."""
+    cost_lines: tuple[CostLineRow, ...]
+
+    def case(self, horizon: int) -> BusinessCase:
+        """The case for the calculator, over years 0 … `horizon`; blanks count as zero."""
+        years = range(horizon + 1)
+        return BusinessCase(
+            annual_benefit=self.annual_benefit,
+            adoption=tuple(self.adoption[t] or 0.0 for t in years),
+            cost_lines=tuple(
+                CostLine(line.category, tuple(line.amounts[t] or 0.0 for t in years)) for line in self.cost_lines
+            ),
+            confidence=self.confidence / 100,
+        )
+
+
+@dataclass(frozen=True)
+class PortfolioRows:
+    """Settings and every initiative's business case, read in one transaction."""
+
+    settings: SettingsRow
+    cases: list[BusinessCaseRow]

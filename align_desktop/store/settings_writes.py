@@ -4,20 +4,57 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import String, cast, delete, func, insert, literal, select, update
+from sqlalchemy import String, cast, delete, func, insert, literal, or_, select, update
 from sqlalchemy.orm import Session
 
 from align_desktop.domain.validation import ValidationError
-from align_desktop.store.models import Initiative, Lane, WorkspaceSettings
+from align_desktop.store.models import (
+    YEARS,
+    BusinessCase,
+    CostLine,
+    Initiative,
+    Lane,
+    WorkspaceSettings,
+    adoption_column,
+    amount_column,
+)
+
+Dropped = list[tuple[str, int, dict[str, Any]]]
+"""Values cleared by a shorter horizon: (table, row id, {column: value})."""
 
 
-def update_settings(session: Session, clean: dict[str, Any]) -> dict[str, Any]:
-    """Store validated settings; return their previous values."""
+def update_settings(session: Session, clean: dict[str, Any]) -> tuple[dict[str, Any], Dropped]:
+    """Store validated settings; return their previous values and what a shorter horizon cleared."""
     row = session.get_one(WorkspaceSettings, 1)
     previous = {field: getattr(row, field) for field in clean}
+    dropped = clear_after(session, clean["horizon"]) if clean.get("horizon", row.horizon) < row.horizon else []
     for field, value in clean.items():
         setattr(row, field, value)
-    return previous
+    return previous, dropped
+
+
+def clear_after(session: Session, horizon: int) -> Dropped:
+    """Clear adoption and cost amounts entered for years after `horizon`; return what was there."""
+    dropped: Dropped = []
+    later = [year for year in YEARS if year > horizon]
+    for table, key, columns in (
+        (BusinessCase.__table__, "initiative_id", [adoption_column(y) for y in later]),
+        (CostLine.__table__, "id", [amount_column(y) for y in later]),
+    ):
+        filled = or_(*[table.c[c].is_not(None) for c in columns])
+        for row in session.execute(select(table.c[key], *[table.c[c] for c in columns]).where(filled)):
+            values = dict(zip(columns, row[1:], strict=True))
+            dropped.append((table.name, row[0], values))
+            session.execute(update(table).where(table.c[key] == row[0]).values(dict.fromkeys(columns)))
+    return dropped
+
+
+def restore_dropped(session: Session, dropped: Dropped) -> None:
+    """Put back values that `clear_after` cleared."""
+    tables = {"business_case": (BusinessCase.__table__, "initiative_id"), "cost_line": (CostLine.__table__, "id")}
+    for name, row_id, values in dropped:
+        table, key = tables[name]
+        session.execute(update(table).where(table.c[key] == row_id).values(values))
 
 
 def replace_lanes(session: Session, lane_ids: list[int | None], names: list[str]) -> list[tuple[int | None, str]]:

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import hashlib
 import re
+import shutil
 import sqlite3
 from pathlib import Path
 
 import pytest
 
+from align_desktop.store import schema
 from align_desktop.store.check import check_workspace
 from align_desktop.store.connection import connect
 from align_desktop.store.outcomes import OutcomeService
 from align_desktop.store.workspace import Workspace
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 
 def _tamper(path: Path, *statements: str) -> None:
@@ -129,8 +133,11 @@ def test_findings_do_not_stop_at_the_first(sample_path: Path) -> None:
     assert len(_check(sample_path)) >= 4
 
 
-def test_an_older_schema_is_reported_not_upgraded(sample_path: Path) -> None:
-    _tamper(sample_path, "PRAGMA user_version=0")
-    findings = _check(sample_path)
+def test_an_older_schema_is_reported_not_upgraded(tmp_path: Path) -> None:
+    old = tmp_path / "old.align"
+    shutil.copyfile(FIXTURES / "schema-1-retail.align", old)
+    before = old.read_bytes()
+    findings = _check(old)
     assert len(findings) == 1
-    assert "schema 0 is older than 1; opening it in Align Desktop upgrades it" in findings[0]
+    assert f"schema 1 is older than {schema.SCHEMA_VERSION}; opening it in Align Desktop upgrades it" in findings[0]
+    assert old.read_bytes() == before

@@ -1,0 +1,199 @@
+"""ROI arithmetic of a business case, normative in DESIGN.md ("ROI arithmetic").
+
+Years run t = 0 … H. For a scenario with multipliers m_b (benefits) and m_c (costs):
+benefit_t = B × adoption_t × m_b; cost_t = Σ cost lines in year t × m_c; CF_t = benefit_t − cost_t.
+NPV discounts year t by (1 + r)^t (year 0 undiscounted). Risk-adjusted figures multiply benefits
+by the confidence. ROI % and payback are undiscounted.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+COST_CATEGORIES: tuple[str, ...] = (
+    "data engineering",
+    "model training",
+    "deployment",
+    "monitoring",
+    "incident response",
+    "other",
+)
+"""Total-cost-of-ownership categories of a cost line."""
+
+SCENARIOS: tuple[str, ...] = ("pessimistic", "base", "optimistic")
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """Multipliers applied to every benefit and every cost."""
+
+    name: str
+    benefit: float = 1.0
+    cost: float = 1.0
+
+
+BASE = Scenario("base")
+DEFAULT_SCENARIOS: dict[str, Scenario] = {
+    "pessimistic": Scenario("pessimistic", benefit=0.7, cost=1.2),
+    "base": BASE,
+    "optimistic": Scenario("optimistic", benefit=1.2, cost=0.9),
+}
+
+
+@dataclass(frozen=True)
+class CostLine:
+    """Amounts of one cost line by year (index t = year t); missing years cost nothing."""
+
+    category: str
+    amounts: tuple[float, ...]
+
+    def amount(self, year: int) -> float:
+        return self.amounts[year] if year < len(self.amounts) else 0.0
+
+
+@dataclass(frozen=True)
+class BusinessCase:
+    """What an initiative costs and what it brings, before any scenario or discounting.
+
+    `adoption[t]` is the share (0…1) of the full annual benefit reached in year t.
+    """
+
+    annual_benefit: float
+    adoption: tuple[float, ...]
+    cost_lines: tuple[CostLine, ...] = ()
+    confidence: float = 1.0
+
+    def adoption_in(self, year: int) -> float:
+        return self.adoption[year] if year < len(self.adoption) else 0.0
+
+
+@dataclass(frozen=True)
+class Flows:
+    """Yearly benefits, costs and net cash flows of one case under one scenario."""
+
+    benefits: tuple[float, ...]
+    costs: tuple[float, ...]
+
+    @property
+    def cash_flows(self) -> tuple[float, ...]:
+        return tuple(b - c for b, c in zip(self.benefits, self.costs, strict=True))
+
+
+@dataclass(frozen=True)
+class Figures:
+    """Everything the calculator reports for one case under one scenario."""
+
+    flows: Flows
+    npv: float
+    risk_adjusted_npv: float
+    irr: float | None
+    payback: float | None
+    roi: float | None
+    total_benefit: float
+    total_cost: float
+
+    @property
+    def npv_per_cost(self) -> float | None:
+        """NPV per unit of (undiscounted) cost: how hard each unit of spend works."""
+        return self.npv / self.total_cost if self.total_cost else None
+
+
+def flows(case: BusinessCase, horizon: int, scenario: Scenario = BASE) -> Flows:
+    """Benefits and costs for years 0 … `horizon` under `scenario`."""
+    years = range(horizon + 1)
+    benefits = tuple(case.annual_benefit * case.adoption_in(t) * scenario.benefit for t in years)
+    costs = tuple(sum(line.amount(t) for line in case.cost_lines) * scenario.cost for t in years)
+    return Flows(benefits, costs)
+
+
+def npv(rate: float, cash_flows: Sequence[float]) -> float:
+    """Σ CF_t / (1 + rate)^t, year 0 undiscounted (Excel: CF0 + NPV(rate, CF1:CFH))."""
+    factor = 1.0 + rate
+    return sum(cf / factor**t for t, cf in enumerate(cash_flows))
+
+
+def irr(cash_flows: Sequence[float]) -> float | None:
+    """The rate at which NPV is zero, or None ("n/a") where the flows never change sign.
+
+    Computed by numpy-financial; where several rates give NPV zero, the one closest to zero.
+    """
+    signs = {math.copysign(1.0, cf) for cf in cash_flows if cf != 0}
+    if len(signs) < 2:
+        return None
+    import numpy_financial
+
+    rate = float(numpy_financial.irr(list(cash_flows)))
+    return None if math.isnan(rate) else rate
+
+
+def payback(cash_flows: Sequence[float]) -> float | None:
+    """Years until the cumulative cash flow turns non-negative, interpolated within the year.
+
+    0 when year 0 already breaks even; None when it never does within the horizon.
+    """
+    cumulative = 0.0
+    for t, cf in enumerate(cash_flows):
+        before = cumulative
+        cumulative += cf
+        if cumulative >= 0:
+            return 0.0 if t == 0 else (t - 1) + (-before / cf)
+    return None
+
+
+def roi(total_benefit: float, total_cost: float) -> float | None:
+    """(Σ benefit − Σ cost) / Σ cost, undiscounted; None when there is no cost."""
+    return (total_benefit - total_cost) / total_cost if total_cost else None
+
+
+def evaluate(
+    case: BusinessCase, horizon: int, rate: float, scenario: Scenario = BASE, *, with_irr: bool = True
+) -> Figures:
+    """Every figure of one case under one scenario; IRR is skipped when not asked for."""
+    yearly = flows(case, horizon, scenario)
+    cash = yearly.cash_flows
+    discounted_benefits = npv(rate, yearly.benefits)
+    discounted_costs = npv(rate, yearly.costs)
+    total_benefit = sum(yearly.benefits)
+    total_cost = sum(yearly.costs)
+    return Figures(
+        flows=yearly,
+        npv=discounted_benefits - discounted_costs,
+        risk_adjusted_npv=discounted_benefits * case.confidence - discounted_costs,
+        irr=irr(cash) if with_irr else None,
+        payback=payback(cash),
+        roi=roi(total_benefit, total_cost),
+        total_benefit=total_benefit,
+        total_cost=total_cost,
+    )
+
+
+@dataclass(frozen=True)
+class PortfolioTotals:
+    """Sums over every business case of a portfolio under one scenario."""
+
+    npv: float
+    risk_adjusted_npv: float
+    total_benefit: float
+    total_cost: float
+    cash_flows: tuple[float, ...]
+
+    @property
+    def roi(self) -> float | None:
+        return roi(self.total_benefit, self.total_cost)
+
+
+def portfolio_totals(figures: Sequence[Figures], horizon: int) -> PortfolioTotals:
+    """Add up the figures of many cases (each computed over the same horizon)."""
+    cash = [0.0] * (horizon + 1)
+    for item in figures:
+        for t, cf in enumerate(item.flows.cash_flows):
+            cash[t] += cf
+    return PortfolioTotals(
+        npv=sum(f.npv for f in figures),
+        risk_adjusted_npv=sum(f.risk_adjusted_npv for f in figures),
+        total_benefit=sum(f.total_benefit for f in figures),
+        total_cost=sum(f.total_cost for f in figures),
+        cash_flows=tuple(cash),
+    )

@@ -1,0 +1,93 @@
+"""Writes behind `BusinessCaseService`, inside the caller's transaction."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from align_desktop.domain.keys import COST_LINE_PREFIX
+from align_desktop.store.errors import NotFound
+from align_desktop.store.initiative_writes import find_initiative
+from align_desktop.store.keys import next_key
+from align_desktop.store.models import YEARS, BusinessCase, CostLine, WorkspaceSettings, amount_column
+
+_CASE_COLUMNS = [c.name for c in BusinessCase.__table__.columns if c.name != "initiative_id"]
+_LINE_COLUMNS = [c.name for c in CostLine.__table__.columns]
+BLANK_CASE: dict[str, Any] = dict.fromkeys(_CASE_COLUMNS) | {"annual_benefit": 0.0, "benefit_unit": ""}
+
+
+def horizon(session: Session) -> int:
+    return session.get_one(WorkspaceSettings, 1).horizon
+
+
+def case_values(session: Session, initiative_key: str) -> tuple[int, dict[str, Any] | None]:
+    """The initiative's id and its business-case row (None when it has none)."""
+    initiative_id = find_initiative(session, initiative_key).id
+    row = session.execute(
+        select(*[BusinessCase.__table__.c[c] for c in _CASE_COLUMNS]).where(
+            BusinessCase.__table__.c.initiative_id == initiative_id
+        )
+    ).first()
+    return initiative_id, (dict(row._mapping) if row is not None else None)
+
+
+def put_case(session: Session, initiative_id: int, values: dict[str, Any] | None) -> None:
+    """Make the business-case row exactly `values`, or remove it when None."""
+    table = BusinessCase.__table__
+    session.execute(delete(table).where(table.c.initiative_id == initiative_id))
+    if values is not None:
+        session.execute(insert(table).values(values | {"initiative_id": initiative_id}))
+
+
+def find_line(session: Session, key: str) -> dict[str, Any]:
+    table = CostLine.__table__
+    row = session.execute(select(table).where(table.c.key == key)).first()
+    if row is None:
+        raise NotFound(key)
+    return dict(row._mapping)
+
+
+def add_line(session: Session, initiative_id: int, values: dict[str, Any]) -> str:
+    """Append a cost line to an initiative's case; return its new key."""
+    table = CostLine.__table__
+    position = session.scalar(select(func.count()).where(table.c.initiative_id == initiative_id)) or 0
+    key = next_key(session, COST_LINE_PREFIX)
+    session.execute(insert(table).values(values | {"key": key, "initiative_id": initiative_id, "position": position}))
+    return key
+
+
+def update_line(session: Session, key: str, values: dict[str, Any]) -> dict[str, Any]:
+    """Set columns of a cost line; return their previous values."""
+    table = CostLine.__table__
+    previous = {column: find_line(session, key)[column] for column in values}
+    session.execute(update(table).where(table.c.key == key).values(values))
+    return previous
+
+
+def delete_line(session: Session, key: str) -> dict[str, Any]:
+    """Remove a cost line, closing the gap in its case; return the row that restores it."""
+    table = CostLine.__table__
+    row = find_line(session, key)
+    session.execute(delete(table).where(table.c.key == key))
+    session.execute(
+        update(table)
+        .where(table.c.initiative_id == row["initiative_id"], table.c.position > row["position"])
+        .values(position=table.c.position - 1)
+    )
+    return row
+
+
+def restore_line(session: Session, row: dict[str, Any]) -> None:
+    table = CostLine.__table__
+    session.execute(
+        update(table)
+        .where(table.c.initiative_id == row["initiative_id"], table.c.position >= row["position"])
+        .values(position=table.c.position + 1)
+    )
+    session.execute(insert(table).values({c: row[c] for c in _LINE_COLUMNS}))
+
+
+def amounts_to_columns(amounts: dict[int, float | None]) -> dict[str, float | None]:
+    return {amount_column(year): value for year, value in amounts.items() if year in YEARS}
