@@ -31,7 +31,7 @@ def validate_settings(changes: dict[str, Any]) -> dict[str, Any]:
         elif field == "discount_rate":
             rate = optional_number("Discount rate", value)
             if rate is None or rate <= -1:
-                raise ValidationError("Discount rate", "must be a fraction above -1 (10 % is 0.10)")
+                raise ValidationError("Discount rate", "must be above −100 % (a yearly rate such as 10 %)")
             clean[field] = rate
         elif field == "horizon":
             clean[field] = require_int("Horizon (years)", value, low=HORIZON_MIN, high=HORIZON_MAX)

@@ -18,10 +18,17 @@ from align_desktop.domain.validation import ValidationError
 from align_desktop.domain.vocabulary import READINESS_FIELDS
 from align_desktop.store.errors import NotFound
 from align_desktop.store.keys import next_key
-from align_desktop.store.models import GateOverride, Initiative, Lane, Outcome, WorkspaceSettings
+from align_desktop.store.models import (
+    BusinessCase,
+    CostLine,
+    GateOverride,
+    Initiative,
+    Lane,
+    Outcome,
+    WorkspaceSettings,
+)
 
 _COLUMNS = list(Initiative.__table__.columns.keys())
-_OVERRIDE_COLUMNS = list(GateOverride.__table__.columns.keys())
 
 
 def current_user() -> str:
@@ -154,22 +161,32 @@ def move_initiative(session: Session, key: str, lane_id: int, index: int) -> tup
     return old_lane, old_position
 
 
-def delete_initiative(session: Session, key: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """Remove an initiative; return the snapshot of it and its overrides that restores it."""
+Dependents = dict[str, list[dict[str, Any]]]
+"""Rows that belong to an initiative and go with it, by table name."""
+
+_DEPENDENT_TABLES = [GateOverride.__table__, BusinessCase.__table__, CostLine.__table__]
+"""Tables whose rows cascade with an initiative (each has an `initiative_id` column)."""
+
+
+def delete_initiative(session: Session, key: str) -> tuple[dict[str, Any], Dependents]:
+    """Remove an initiative with everything that belongs to it; return what restores them."""
     initiative = find_initiative(session, key)
     snapshot = {column: getattr(initiative, column) for column in _COLUMNS}
-    overrides = [
-        {c: getattr(o, c) for c in _OVERRIDE_COLUMNS}
-        for o in session.scalars(select(GateOverride).where(GateOverride.initiative_id == initiative.id))
-    ]
+    dependents = {
+        table.name: [
+            dict(row._mapping) for row in session.execute(select(table).where(table.c.initiative_id == initiative.id))
+        ]
+        for table in _DEPENDENT_TABLES
+    }
     session.delete(initiative)
     session.flush()
     _shift(session, snapshot["lane_id"], snapshot["position"] + 1, -1)
-    return snapshot, overrides
+    return snapshot, dependents
 
 
-def restore_initiative(session: Session, snapshot: dict[str, Any], overrides: list[dict[str, Any]]) -> None:
+def restore_initiative(session: Session, snapshot: dict[str, Any], dependents: Dependents) -> None:
     _shift(session, snapshot["lane_id"], snapshot["position"], 1)
     session.execute(insert(Initiative), [snapshot])
-    if overrides:
-        session.execute(insert(GateOverride), overrides)
+    for table in _DEPENDENT_TABLES:
+        if dependents[table.name]:
+            session.execute(insert(table), dependents[table.name])

@@ -82,13 +82,13 @@ class InitiativeService:
         from align_desktop.store import initiative_writes
 
         with self._workspace.write() as session:
-            snapshot, overrides = initiative_writes.delete_initiative(session, key)
-        return lambda: self._restore(snapshot, overrides)
+            snapshot, dependents = initiative_writes.delete_initiative(session, key)
+        return lambda: self._restore(snapshot, dependents)
 
-    def _restore(self, snapshot: dict[str, Any], overrides: list[dict[str, Any]]) -> Revert:
+    def _restore(self, snapshot: dict[str, Any], dependents: dict[str, list[dict[str, Any]]]) -> Revert:
         from align_desktop.store import initiative_writes
 
         with self._workspace.write() as session:
-            initiative_writes.restore_initiative(session, snapshot, overrides)
+            initiative_writes.restore_initiative(session, snapshot, dependents)
         key = snapshot["key"]
         return lambda: self.delete(key)

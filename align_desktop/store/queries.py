@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from align_desktop.domain.keys import key_sort_value
+from align_desktop.domain.roi import BusinessCase, CostLine, evaluate
 from align_desktop.store.errors import NotFound
 from align_desktop.store.rows import (
     BoardRows,
@@ -74,7 +75,36 @@ def initiative(db: sqlite3.Connection, key: str) -> InitiativeRow:
 
 
 def board(db: sqlite3.Connection) -> BoardRows:
-    return BoardRows(settings(db), lanes(db), initiatives(db), outcomes(db))
+    workspace = settings(db)
+    return BoardRows(workspace, lanes(db), initiatives(db), outcomes(db), base_npvs(db, workspace))
+
+
+def base_npvs(db: sqlite3.Connection, workspace: SettingsRow) -> dict[str, float]:
+    """Base-scenario NPV of every initiative with a business case, from yearly cost totals.
+
+    Cost lines are summed per year in SQL, so the board reads one row per initiative.
+    """
+    years = range(workspace.horizon + 1)
+    adoption = ", ".join(f"bc.adoption_{t}" for t in years)
+    costs = ", ".join(f"coalesce(c.cost_{t}, 0)" for t in years)
+    yearly = ", ".join(f"sum(amount_{t}) AS cost_{t}" for t in years)
+    rows = db.execute(
+        f"SELECT i.key, coalesce(bc.annual_benefit, 0), {adoption}, {costs} FROM initiative i"
+        " LEFT JOIN business_case bc ON bc.initiative_id = i.id"
+        f" LEFT JOIN (SELECT initiative_id, {yearly} FROM cost_line GROUP BY initiative_id) c"
+        " ON c.initiative_id = i.id"
+        " WHERE bc.initiative_id IS NOT NULL OR c.initiative_id IS NOT NULL"
+    )
+    size = len(years)
+    result = {}
+    for row in rows:
+        case = BusinessCase(
+            annual_benefit=row[1],
+            adoption=tuple(a or 0.0 for a in row[2 : 2 + size]),
+            cost_lines=(CostLine("all", row[2 + size :]),),
+        )
+        result[row[0]] = evaluate(case, workspace.horizon, workspace.discount_rate, with_irr=False).npv
+    return result
 
 
 def _initiative(row: Any) -> InitiativeRow:

@@ -99,6 +99,8 @@ class BoardRows:
     lanes: list[LaneRow]
     initiatives: list[InitiativeRow]
     outcomes: list[OutcomeRow]
+    npv: dict[str, float]
+    """Base-scenario NPV of each initiative that has a business case, by key."""
 
 
 @dataclass(frozen=True)

@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from align_desktop import __version__
+from align_desktop.domain.validation import ValidationError
 from align_desktop.store.errors import WorkspaceError
 from align_desktop.store.samples import create_from_sample, list_samples
 from align_desktop.store.workspace import Workspace
 from align_desktop.ui.board.view import BoardView
+from align_desktop.ui.formatting import money
 from align_desktop.ui.open_workspace import OpenWorkspace
 from align_desktop.ui.outcomes.view import OutcomesView
 from align_desktop.ui.preferences import Preferences
@@ -287,6 +289,17 @@ class MainWindow(QMainWindow):
         workspace = self.workspace
 
         def submit(changes: dict[str, Any]) -> None:
+            horizon = changes.get("horizon")
+            if isinstance(horizon, int):
+                cut = workspace.settings.horizon_cut(horizon)
+                question = self.tr(
+                    "Shortening the horizon to {0} years clears {1} cost amount(s) totalling {2} and {3} adoption "
+                    "value(s) entered for later years. You can undo this with Ctrl+Z."
+                ).format(horizon, cut.amounts, money(cut.total, workspace.settings.get().currency), cut.adoption_values)
+                if cut.drops_anything and not self._prompter.confirm(
+                    self.tr("Shorten the horizon"), question, self.tr("Shorten")
+                ):
+                    raise ValidationError(self.tr("Horizon"), self.tr("not shortened; nothing was changed"))
             workspace.perform(self.tr("Edit workspace settings"), lambda: workspace.settings.update(changes))
 
         SettingsDialog(workspace.settings.get(), submit, self).exec()

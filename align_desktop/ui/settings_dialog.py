@@ -1,12 +1,15 @@
-"""Workspace settings: name, currency and the readiness gate."""
+"""Workspace settings: name, currency, readiness gate, and the assumptions of every business case."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QFormLayout, QLineEdit, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDoubleSpinBox, QFormLayout, QGroupBox, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
+from align_desktop.domain.settings import SCENARIO_FIELDS
+from align_desktop.domain.validation import optional_number
+from align_desktop.domain.vocabulary import HORIZON_MAX, HORIZON_MIN
 from align_desktop.store.rows import SettingsRow
 from align_desktop.ui.submit_dialog import SubmitDialog
 
@@ -32,21 +35,48 @@ class SettingsDialog(SubmitDialog):
         self.gate.setValue(settings.readiness_gate)
         self.gate.setAccessibleName(self.tr("Readiness gate"))
         self.gate.setToolTip(self.tr("Lowest readiness score (0–4) every dimension needs before scaling or live"))
+        self.discount_rate = QLineEdit(f"{settings.discount_rate * 100:g}")
+        self.discount_rate.setAccessibleName(self.tr("Discount rate %"))
+        self.discount_rate.setToolTip(self.tr("Yearly rate that future cash flows are discounted by, in percent"))
+        self.horizon = QSpinBox()
+        self.horizon.setRange(HORIZON_MIN, HORIZON_MAX)
+        self.horizon.setValue(settings.horizon)
+        self.horizon.setSuffix(self.tr(" years"))
+        self.horizon.setAccessibleName(self.tr("Horizon"))
+        self.horizon.setToolTip(self.tr("Business cases run from year 0 to this year"))
+        self.multipliers: dict[str, QDoubleSpinBox] = {}
+        for field, label in SCENARIO_FIELDS.items():
+            spin = QDoubleSpinBox()
+            spin.setRange(0, 5)
+            spin.setSingleStep(0.05)
+            spin.setValue(getattr(settings, field))
+            spin.setAccessibleName(label)
+            self.multipliers[field] = spin
         form = QFormLayout()
         form.addRow(self.tr("Name"), self.name)
         form.addRow(self.tr("Currency"), self.currency)
         form.addRow(self.tr("Readiness gate"), self.gate)
+        money = QGroupBox(self.tr("Business cases"))
+        money_form = QFormLayout(money)
+        money_form.addRow(self.tr("Discount rate %"), self.discount_rate)
+        money_form.addRow(self.tr("Horizon"), self.horizon)
+        for field, label in SCENARIO_FIELDS.items():
+            money_form.addRow(label, self.multipliers[field])
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(money)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
 
     def changes(self) -> dict[str, Any]:
-        values = {
+        values: dict[str, Any] = {
             "name": self.name.text(),
             "currency": self.currency.text(),
             "readiness_gate": self.gate.value(),
-        }
+            "horizon": self.horizon.value(),
+        } | {field: spin.value() for field, spin in self.multipliers.items()}
+        rate = optional_number(self.tr("Discount rate"), self.discount_rate.text().replace("%", ""))
+        values["discount_rate"] = None if rate is None else rate / 100
         return {k: v for k, v in values.items() if v != getattr(self._initial, k)}
 
     def submit_changes(self) -> None:

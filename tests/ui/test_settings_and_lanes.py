@@ -70,3 +70,49 @@ def test_removing_a_lane_with_cards_is_refused_in_the_dialog(
     window.board.edit_lanes()
     assert "Now" in seen[0].error_label.text()
     assert [lane.lane.name for lane in window.board.scene.lanes] == ["Now", "Next", "Later"]
+
+
+def test_business_case_assumptions_are_edited_in_percent(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    def fill(dialog: SettingsDialog) -> None:
+        dialog.discount_rate.setText("7.5 %")
+        dialog.multipliers["pessimistic_benefit"].setValue(0.6)
+
+    press_ok(monkeypatch, SettingsDialog, fill)
+    window.edit_settings()
+    assert window.workspace is not None
+    settings = window.workspace.settings.get()
+    assert (settings.discount_rate, settings.pessimistic_benefit) == (0.075, 0.6)
+
+
+@pytest.mark.parametrize(("typed", "message"), [("abc", "not a number"), ("-100", "above −100 %")])
+def test_a_bad_discount_rate_is_refused_at_the_field(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, typed: str, message: str
+) -> None:
+    seen = press_ok(monkeypatch, SettingsDialog, lambda d: d.discount_rate.setText(typed))
+    window.edit_settings()
+    assert "Discount rate" in seen[0].error_label.text()
+    assert message in seen[0].error_label.text()
+    assert window.workspace is not None
+    assert window.workspace.settings.get().discount_rate == 0.10
+
+
+@pytest.mark.parametrize("answer", [False, True])
+def test_shortening_the_horizon_asks_what_it_drops(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, prompter: Any, answer: bool
+) -> None:
+    assert window.workspace is not None
+    cases = window.workspace.business_cases
+    key, _ = cases.add_cost_line("I-001", {"category": "monitoring"}, {3: 12_000})
+    prompter.confirm_answers = [answer]
+    seen = press_ok(monkeypatch, SettingsDialog, lambda d: d.horizon.setValue(2))
+    window.edit_settings()
+    assert "1 cost amount(s) totalling EUR 12,000" in prompter.confirmations[0]
+    line = next(line for line in cases.case("I-001").cost_lines if line.key == key)
+    assert window.workspace.settings.get().horizon == (2 if answer else 3)
+    assert line.amounts[3] == (None if answer else 12_000)
+    if not answer:
+        assert "Horizon" in seen[0].error_label.text()
+        return
+    window.workspace.undo_stack.undo()
+    line = next(line for line in cases.case("I-001").cost_lines if line.key == key)
+    assert (window.workspace.settings.get().horizon, line.amounts[3]) == (3, 12_000)

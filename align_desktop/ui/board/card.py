@@ -22,6 +22,7 @@ from align_desktop.domain.readiness import ReadinessLevel, readiness_level
 from align_desktop.domain.vocabulary import READINESS_FIELDS, READINESS_LABELS
 from align_desktop.store.rows import InitiativeRow
 from align_desktop.ui.board import style
+from align_desktop.ui.formatting import money, money_short
 
 _PAD = 10
 _BAR_WIDTH = 6
@@ -38,9 +39,14 @@ _VERDICT = {ReadinessLevel.READY: "✓", ReadinessLevel.AT_GATE: "=", ReadinessL
 class CardItem(QGraphicsItem):
     """One initiative on the board; dragging it asks the scene to move it."""
 
-    def __init__(self, row: InitiativeRow, gate: int, width: float) -> None:
+    def __init__(
+        self, row: InitiativeRow, gate: int, width: float, npv: float | None = None, currency: str = ""
+    ) -> None:
+        """`npv` is the base-scenario NPV in `currency`; None while the initiative has no business case."""
         super().__init__()
         self.row = row
+        self.npv = npv
+        self.currency = currency
         self.width = width
         self.gate = gate
         self.level = readiness_level(row.readiness, gate)
@@ -98,6 +104,13 @@ class CardItem(QGraphicsItem):
         painter.setFont(style.font(8.5, bold=True))
         painter.setPen(style.MUTED)
         painter.drawText(QRectF(left, rect.top() + 6, width, 16), Qt.AlignmentFlag.AlignLeft, self.row.key)
+        if self.npv is not None:
+            painter.setPen(style.NEGATIVE if self.npv < 0 else style.POSITIVE)
+            painter.drawText(
+                QRectF(left + 52, rect.top() + 6, width - 52, 16),
+                Qt.AlignmentFlag.AlignLeft,
+                f"NPV {money_short(self.npv, self.currency)}",
+            )
         self._paint_status(painter, QRectF(left, rect.top() + 5, width, 17))
 
         painter.setFont(style.font(10.5, bold=True))
@@ -169,6 +182,7 @@ class CardItem(QGraphicsItem):
             f"{READINESS_LABELS[f]}: {row.readiness[f]}/4" + (" — below gate" if row.readiness[f] < self.gate else "")
             for f in READINESS_FIELDS
         )
+        value = "" if self.npv is None else f"<br>NPV (base scenario): {money(self.npv, self.currency)}"
         override = ""
         if row.gate_override is not None:
             o = row.gate_override
@@ -177,7 +191,7 @@ class CardItem(QGraphicsItem):
             )
         return (
             f"<b>{row.key} {row.title}</b><br>{row.outcome_name or 'No outcome'}<br>"
-            f"Status: {row.status} · Owner: {row.owner or '—'}<br>"
+            f"Status: {row.status} · Owner: {row.owner or '—'}{value}<br>"
             f"<b>Readiness ({style.LEVEL_LABELS[self.level]}, gate {self.gate})</b><br>{scores}{override}"
         )
 

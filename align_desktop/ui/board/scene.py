@@ -53,8 +53,9 @@ class BoardScene(QGraphicsScene):
             self.addItem(item)
             self.lanes.append(item)
         gate = board.settings.readiness_gate
+        currency = board.settings.currency
         for row in board.initiatives:
-            card = CardItem(row, gate, self.card_width)
+            card = CardItem(row, gate, self.card_width, board.npv.get(row.key), currency)
             self.addItem(card)
             self.cards[row.key] = card
             self._columns[row.lane_id].append(card)

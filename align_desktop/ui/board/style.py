@@ -51,6 +51,8 @@ MUTED = QColor("#5f6b7a")
 LANE_FILL = QColor("#eef1f5")
 LANE_HEADER_TEXT = QColor("#243447")
 DROP_MARK = QColor("#1565c0")
+POSITIVE = QColor("#2e7d32")
+NEGATIVE = QColor("#c62828")
 
 
 @cache
