@@ -34,6 +34,16 @@ def _parser() -> argparse.ArgumentParser:
     shot.add_argument("path", type=Path, metavar="PATH")
     shot.add_argument("outdir", type=Path, metavar="OUTDIR")
 
+    roi = commands.add_parser("roi", help="per-initiative cash flows, NPV, IRR, payback and ROI")
+    roi.add_argument("path", type=Path, metavar="PATH")
+    roi.add_argument(
+        "--scenario",
+        choices=("pessimistic", "base", "optimistic"),
+        default="base",
+        help="scenario multipliers to apply (default: base)",
+    )
+    roi.add_argument("--json", action="store_true", help="print the stable JSON document (docs/roi-json.md)")
+
     check = commands.add_parser("check", help="integrity and consistency report")
     check.add_argument("path", type=Path, metavar="PATH")
     return parser
@@ -97,6 +107,20 @@ def _screenshot(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _roi(args: argparse.Namespace) -> int:
+    from align_desktop.roi_report import build_report, render_text
+    from align_desktop.store.reading import read_portfolio
+
+    report = build_report(read_portfolio(args.path), args.scenario)
+    if args.json:
+        import json
+
+        sys.stdout.write(json.dumps(report) + "\n")
+    else:
+        sys.stdout.write(render_text(report))
+    return EXIT_OK
+
+
 def _check(args: argparse.Namespace) -> int:
     from align_desktop.store.check import check_workspace
 
@@ -109,4 +133,4 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-_COMMANDS = {"new": _new, "samples": _samples, "screenshot": _screenshot, "check": _check}
+_COMMANDS = {"new": _new, "samples": _samples, "screenshot": _screenshot, "roi": _roi, "check": _check}

@@ -92,6 +92,16 @@ def validate_amounts(amounts: dict[int, object], horizon: int) -> dict[int, floa
     return clean
 
 
+def validate_fill_amount(value: object) -> float:
+    """Check the amount that "fill recurring amount from year k" repeats: a number not below zero."""
+    number = optional_number("Amount", value)
+    if number is None:
+        raise ValidationError("Amount", "give the amount to repeat every year")
+    if number < 0:
+        raise ValidationError("Amount", f"must not be negative ({number:g})")
+    return number
+
+
 def validate_cost_line(changes: dict[str, Any]) -> dict[str, Any]:
     """Check a cost line's category and description."""
     clean: dict[str, Any] = {}

@@ -111,21 +111,81 @@ def flows(case: BusinessCase, horizon: int, scenario: Scenario = BASE) -> Flows:
 def npv(rate: float, cash_flows: Sequence[float]) -> float:
     """Σ CF_t / (1 + rate)^t, year 0 undiscounted (Excel: CF0 + NPV(rate, CF1:CFH))."""
     factor = 1.0 + rate
-    return sum(cf / factor**t for t, cf in enumerate(cash_flows))
+    # factor**-t rather than 1 / factor**t: a huge rate then discounts to 0 instead of overflowing
+    return sum(cf * factor**-t for t, cf in enumerate(cash_flows))
 
 
 def irr(cash_flows: Sequence[float]) -> float | None:
     """The rate at which NPV is zero, or None ("n/a") where the flows never change sign.
 
-    Computed by numpy-financial; where several rates give NPV zero, the one closest to zero.
+    numpy-financial's method: where several rates give NPV zero, the one closest to zero.
+    Flows whose sizes differ beyond what floating point can solve (the rate found does not
+    bring NPV to zero, or would be −100 % or infinite) have none either.
     """
-    signs = {math.copysign(1.0, cf) for cf in cash_flows if cf != 0}
-    if len(signs) < 2:
+    return irrs([cash_flows])[0]
+
+
+def irrs(series: Sequence[Sequence[float]]) -> list[float | None]:
+    """The IRR of each cash-flow series (see `irr`), computed in batches.
+
+    numpy-financial's `irr` finds the roots of the cash-flow polynomial as the eigenvalues of its
+    companion matrix (`numpy.roots`), keeps the real positive roots x and reports the rate
+    1/x − 1 closest to zero. Here the companion matrices of all series of one degree go to
+    LAPACK in one `eigvals` call (2,000 cases cost one call, not 2,000); tests hold the result
+    to numpy-financial's. A batch LAPACK cannot solve falls back to numpy-financial, one by one.
+    """
+    import numpy as np
+
+    results: list[float | None] = [None] * len(series)
+    by_degree: dict[int, list[tuple[int, list[float]]]] = {}
+    for index, flows in enumerate(series):
+        if len({math.copysign(1.0, cf) for cf in flows if cf != 0}) < 2:
+            continue
+        used = [t for t, cf in enumerate(flows) if cf != 0]
+        # highest power first; zero flows at either end only add roots at zero or lower the degree
+        coefficients = list(flows[used[0] : used[-1] + 1])[::-1]
+        by_degree.setdefault(len(coefficients) - 1, []).append((index, coefficients))
+    for degree, members in by_degree.items():
+        with np.errstate(all="ignore"):
+            p = np.array([coefficients for _, coefficients in members], dtype=float)
+            companion = np.zeros((len(members), degree, degree))
+            companion[:, 1:, :-1] = np.eye(degree - 1)
+            companion[:, 0, :] = -p[:, 1:] / p[:, :1]
+            try:
+                roots = np.linalg.eigvals(companion)
+            except np.linalg.LinAlgError:  # some series beyond floating point: take them one by one
+                for index, _ in members:
+                    results[index] = _one_by_one(series[index])
+                continue
+            usable = (roots.imag == 0) & (roots.real > 0)
+            rates = np.full(usable.shape, np.inf)
+            np.divide(1.0, roots.real, out=rates, where=usable)
+            rates -= 1.0
+            closest = np.argmin(np.abs(rates), axis=1)
+            chosen = rates[np.arange(len(members)), closest]
+        for (index, _), found, rate in zip(members, usable.any(axis=1), chosen, strict=True):
+            if found:
+                results[index] = _accepted(series[index], float(rate))
+    return results
+
+
+def _accepted(flows: Sequence[float], rate: float) -> float | None:
+    """The rate found, unless it is not a rate (infinite, at or below -100 %) or leaves NPV short of zero."""
+    if not (math.isfinite(rate) and rate > -1):
         return None
+    size = sum(abs(cf) * (1.0 + rate) ** -t for t, cf in enumerate(flows))
+    return rate if abs(npv(rate, flows)) <= 1e-6 * size else None
+
+
+def _one_by_one(flows: Sequence[float]) -> float | None:
+    import numpy
     import numpy_financial
 
-    rate = float(numpy_financial.irr(list(cash_flows)))
-    return None if math.isnan(rate) else rate
+    with numpy.errstate(all="ignore"):
+        try:
+            return _accepted(flows, float(numpy_financial.irr(list(flows))))
+        except numpy.linalg.LinAlgError:
+            return None
 
 
 def payback(cash_flows: Sequence[float]) -> float | None:

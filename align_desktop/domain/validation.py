@@ -63,13 +63,12 @@ _DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d+$")
 
 
 def _parse_number(field: str, value: str) -> float:
-    """Read `1234.5`, `1,234.5` (thousands) or `2,1` (decimal comma); refuse anything else."""
+    """Read `1234.5`, `250,000` and `1,234.5` (commas before groups of three digits are thousands,
+    as the app shows numbers), or `2,1` and `0,25` (a decimal comma); refuse anything else."""
     text = value.strip().replace(" ", "").replace("\u00a0", "")
-    if _THOUSANDS.match(text) and not _DECIMAL_COMMA.match(text):
+    if _THOUSANDS.match(text):
         text = text.replace(",", "")
     elif _DECIMAL_COMMA.match(text):
-        if len(text.split(",")[1]) == 3:
-            raise ValidationError(field, f"'{value}' is ambiguous: write 1234 or 1.234 instead of a comma")
         text = text.replace(",", ".")
     try:
         number = float(text)

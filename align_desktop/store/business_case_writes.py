@@ -61,8 +61,10 @@ def add_line(session: Session, initiative_id: int, values: dict[str, Any]) -> st
 def update_line(session: Session, key: str, values: dict[str, Any]) -> dict[str, Any]:
     """Set columns of a cost line; return their previous values."""
     table = CostLine.__table__
-    previous = {column: find_line(session, key)[column] for column in values}
-    session.execute(update(table).where(table.c.key == key).values(values))
+    row = find_line(session, key)
+    previous = {column: row[column] for column in values}
+    if values:
+        session.execute(update(table).where(table.c.key == key).values(values))
     return previous
 
 
@@ -80,13 +82,17 @@ def delete_line(session: Session, key: str) -> dict[str, Any]:
 
 
 def restore_line(session: Session, row: dict[str, Any]) -> None:
+    """Put a deleted cost line back at its place, under its key (and its id, unless a newer line took it)."""
     table = CostLine.__table__
     session.execute(
         update(table)
         .where(table.c.initiative_id == row["initiative_id"], table.c.position >= row["position"])
         .values(position=table.c.position + 1)
     )
-    session.execute(insert(table).values({c: row[c] for c in _LINE_COLUMNS}))
+    values = {c: row[c] for c in _LINE_COLUMNS}
+    if session.scalar(select(table.c.id).where(table.c.id == row["id"])) is not None:
+        del values["id"]  # SQLite hands a deleted row's id to the next line added
+    session.execute(insert(table).values(values))
 
 
 def amounts_to_columns(amounts: dict[int, float | None]) -> dict[str, float | None]:

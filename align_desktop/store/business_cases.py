@@ -15,8 +15,8 @@ from align_desktop.domain.business_case import (
     validate_amounts,
     validate_benefit,
     validate_cost_line,
+    validate_fill_amount,
 )
-from align_desktop.domain.validation import ValidationError
 from align_desktop.store import queries
 from align_desktop.store.changes import Revert
 from align_desktop.store.rows import BusinessCaseRow, PortfolioRows
@@ -107,9 +107,8 @@ class BusinessCaseService:
         with self._workspace.read() as db:
             horizon = queries.settings(db).horizon
         check_year("Fill from year", from_year, horizon)
-        if amount is None or amount == "":
-            raise ValidationError("Amount", "give the amount to repeat every year")
-        return self.update_cost_line(line_key, amounts=dict.fromkeys(range(from_year, horizon + 1), amount))
+        value = validate_fill_amount(amount)
+        return self.update_cost_line(line_key, amounts=dict.fromkeys(range(from_year, horizon + 1), value))
 
     def delete_cost_line(self, line_key: str) -> Revert:
         from align_desktop.store import business_case_writes as writes

@@ -11,23 +11,14 @@ from pathlib import Path
 
 from align_desktop.domain.keys import parse_key
 from align_desktop.store import schema
-from align_desktop.store.connection import connect
-from align_desktop.store.errors import NotAWorkspace, WorkspaceTooNew
+from align_desktop.store.reading import read_only
 
-_KEYED_TABLES = {"outcome": "O", "initiative": "I"}
+_KEYED_TABLES = {"outcome": "O", "initiative": "I", "cost_line": "L"}
 
 
 def check_workspace(path: Path) -> list[str]:
     """Every problem found in the workspace at `path`, one sentence each; empty when sound."""
-    path = Path(path)
-    schema.inspect_file(path, for_writing=False)
-    connection = None
-    try:
-        connection = connect(path, read_only=True)
-        # the header may lag behind a journal that a running app has not folded back yet
-        version = connection.execute("PRAGMA user_version").fetchone()[0]
-        if version > schema.SCHEMA_VERSION:
-            raise WorkspaceTooNew(schema.describe_version_too_new(path, version))
+    with read_only(path) as (connection, version):
         findings = _sqlite_checks(connection)
         if version < schema.SCHEMA_VERSION:
             findings.append(
@@ -35,11 +26,6 @@ def check_workspace(path: Path) -> list[str]:
             )
         else:
             findings += _consistency(connection)
-    except sqlite3.DatabaseError as exc:
-        raise NotAWorkspace(f"{path} cannot be read as a workspace ({exc}).") from exc
-    finally:
-        if connection is not None:
-            connection.close()
     return [f"{path}: {finding}" for finding in findings]
 
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import getpass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import Table, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from align_desktop.domain.keys import INITIATIVE_PREFIX
@@ -164,7 +164,7 @@ def move_initiative(session: Session, key: str, lane_id: int, index: int) -> tup
 Dependents = dict[str, list[dict[str, Any]]]
 """Rows that belong to an initiative and go with it, by table name."""
 
-_DEPENDENT_TABLES = [GateOverride.__table__, BusinessCase.__table__, CostLine.__table__]
+_DEPENDENT_TABLES = [cast(Table, model.__table__) for model in (GateOverride, BusinessCase, CostLine)]
 """Tables whose rows cascade with an initiative (each has an `initiative_id` column)."""
 
 

@@ -89,7 +89,7 @@ def base_npvs(db: sqlite3.Connection, workspace: SettingsRow) -> dict[str, float
     costs = ", ".join(f"coalesce(c.cost_{t}, 0)" for t in years)
     yearly = ", ".join(f"sum(amount_{t}) AS cost_{t}" for t in years)
     rows = db.execute(
-        f"SELECT i.key, coalesce(bc.annual_benefit, 0), {adoption}, {costs} FROM initiative i"
+        f"SELECT i.key, coalesce(bc.annual_benefit, 0.0), {adoption}, {costs} FROM initiative i"
         " LEFT JOIN business_case bc ON bc.initiative_id = i.id"
         f" LEFT JOIN (SELECT initiative_id, {yearly} FROM cost_line GROUP BY initiative_id) c"
         " ON c.initiative_id = i.id"
@@ -121,7 +121,7 @@ def _initiative(row: Any) -> InitiativeRow:
 _YEARS = range(11)
 _CASES = f"""
 SELECT i.key, i.title, i.lane_id, i.status, i.confidence, bc.initiative_id IS NOT NULL,
-       coalesce(bc.annual_benefit, 0), bc.benefit_baseline, bc.benefit_uplift, bc.benefit_value_per_unit,
+       coalesce(bc.annual_benefit, 0.0), bc.benefit_baseline, bc.benefit_uplift, bc.benefit_value_per_unit,
        coalesce(bc.benefit_unit, ''), {", ".join(f"bc.adoption_{t}" for t in _YEARS)}
 FROM initiative i LEFT JOIN business_case bc ON bc.initiative_id = i.id
 """

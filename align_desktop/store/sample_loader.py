@@ -1,4 +1,8 @@
-"""Fill a new workspace from a sample document (see docs/samples.md), with bulk inserts."""
+"""Fill a new workspace from a sample document (see docs/samples.md), with bulk inserts.
+
+Every value is checked as if typed in the app before anything is written; business cases (benefit,
+its working, adoption by year, cost lines) are checked with the same functions as the ROI view.
+"""
 
 from __future__ import annotations
 
@@ -8,15 +12,32 @@ from typing import Any
 from sqlalchemy import delete, insert, update
 from sqlalchemy.orm import Session
 
+from align_desktop.domain.business_case import (
+    apply_benefit,
+    validate_adoption,
+    validate_amounts,
+    validate_benefit,
+    validate_cost_line,
+)
 from align_desktop.domain.initiative import NEW_INITIATIVE, validate_initiative
-from align_desktop.domain.keys import INITIATIVE_PREFIX, OUTCOME_PREFIX, parse_key
+from align_desktop.domain.keys import COST_LINE_PREFIX, INITIATIVE_PREFIX, OUTCOME_PREFIX, format_key, parse_key
 from align_desktop.domain.outcome import validate_outcome
 from align_desktop.domain.settings import validate_settings
 from align_desktop.domain.validation import ValidationError
-from align_desktop.domain.vocabulary import DEFAULT_LANES
+from align_desktop.domain.vocabulary import DEFAULT_HORIZON, DEFAULT_LANES
 from align_desktop.store.errors import WorkspaceError
 from align_desktop.store.keys import reserve_up_to
-from align_desktop.store.models import Initiative, Lane, Outcome, WorkspaceSettings
+from align_desktop.store.models import (
+    YEARS,
+    BusinessCase,
+    CostLine,
+    Initiative,
+    Lane,
+    Outcome,
+    WorkspaceSettings,
+    adoption_column,
+    amount_column,
+)
 
 
 def load_document(session: Session, document: dict[str, Any]) -> None:
@@ -26,6 +47,7 @@ def load_document(session: Session, document: dict[str, Any]) -> None:
     naming the item and field.
     """
     settings = _checked("settings", validate_settings, document.get("settings", {}))
+    horizon: int = settings.get("horizon", DEFAULT_HORIZON)
     lanes: list[str] = document.get("lanes") or list(DEFAULT_LANES)
     lane_ids = {name.casefold(): i for i, name in enumerate(lanes, start=1)}
     if len(lane_ids) != len(lanes):
@@ -34,11 +56,19 @@ def load_document(session: Session, document: dict[str, Any]) -> None:
     outcome_ids = {o["key"]: o["id"] for o in outcomes}
     positions: dict[int, int] = {}
     initiatives = []
-    for item in _items(document, "initiatives", INITIATIVE_PREFIX):
-        row = _initiative(item, lane_ids, outcome_ids)
+    cases: list[dict[str, Any]] = []
+    cost_lines: list[dict[str, Any]] = []
+    for row_id, item in enumerate(_items(document, "initiatives", INITIATIVE_PREFIX), start=1):
+        row = _initiative(item, lane_ids, outcome_ids) | {"id": row_id}
         row["position"] = positions.get(row["lane_id"], 0)
         positions[row["lane_id"]] = row["position"] + 1
         initiatives.append(row)
+        if "business_case" in item:
+            case, lines = _business_case(item["key"], item["business_case"], horizon)
+            cases.append(case | {"initiative_id": row_id})
+            for position, line in enumerate(lines):
+                key = format_key(COST_LINE_PREFIX, len(cost_lines) + 1)
+                cost_lines.append(line | {"key": key, "initiative_id": row_id, "position": position})
 
     if settings:
         session.execute(update(WorkspaceSettings).where(WorkspaceSettings.id == 1).values(settings))
@@ -51,6 +81,11 @@ def load_document(session: Session, document: dict[str, Any]) -> None:
         if rows:
             session.execute(insert(model), rows)
             reserve_up_to(session, prefix, max(_number(r["key"]) for r in rows))
+    if cases:
+        session.execute(insert(BusinessCase.__table__), cases)
+    if cost_lines:
+        session.execute(insert(CostLine.__table__), cost_lines)
+        reserve_up_to(session, COST_LINE_PREFIX, len(cost_lines))
 
 
 def _items(document: dict[str, Any], section: str, prefix: str) -> list[dict[str, Any]]:
@@ -81,7 +116,7 @@ def _outcome(row_id: int, item: dict[str, Any]) -> dict[str, Any]:
 
 def _initiative(item: dict[str, Any], lane_ids: dict[str, int], outcome_ids: dict[str, int]) -> dict[str, Any]:
     key = item["key"]
-    fields = {k: v for k, v in item.items() if k not in ("key", "lane", "outcome", "readiness")}
+    fields = {k: v for k, v in item.items() if k not in ("key", "lane", "outcome", "readiness", "business_case")}
     fields["outcome_key"] = item.get("outcome")
     fields |= {f"readiness_{k}": v for k, v in item.get("readiness", {}).items()}
     clean = NEW_INITIATIVE | _checked(key, validate_initiative, fields)
@@ -98,9 +133,85 @@ def _initiative(item: dict[str, Any], lane_ids: dict[str, int], outcome_ids: dic
     }
 
 
-def _checked(
-    where: str, validate: Callable[[dict[str, Any]], dict[str, Any]], fields: dict[str, Any]
-) -> dict[str, Any]:
+_CASE_FIELDS = ("annual_benefit", "working", "adoption", "cost_lines")
+_WORKING = {
+    "baseline": "benefit_baseline",
+    "uplift": "benefit_uplift",
+    "value_per_unit": "benefit_value_per_unit",
+    "unit": "benefit_unit",
+}
+_LINE_FIELDS = ("category", "description", "amounts")
+_BLANK_BENEFIT: dict[str, Any] = dict.fromkeys(_WORKING.values()) | {"annual_benefit": 0.0, "benefit_unit": ""}
+_NO_ADOPTION = {adoption_column(year): None for year in YEARS}
+_NO_AMOUNTS = {amount_column(year): None for year in YEARS}
+
+
+def _business_case(key: str, case: object, horizon: int) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The `business_case` row (without its initiative id) and the cost-line rows (without keys)."""
+    where = f"{key} business case"
+    section = _section(where, case, _CASE_FIELDS)
+    working = _section(f"{where} working", section.get("working", {}), tuple(_WORKING))
+    fields = {_WORKING[name]: value for name, value in working.items()}
+    if "annual_benefit" in section:
+        fields["annual_benefit"] = section["annual_benefit"]
+    clean_benefit = _checked(where, validate_benefit, fields)
+    benefit = apply_benefit(_BLANK_BENEFIT, clean_benefit)
+    complete = all(benefit[column] is not None for column in _WORKING.values() if column != "benefit_unit")
+    if "annual_benefit" not in section and not complete:
+        raise WorkspaceError(
+            f"Sample item {where}: give annual_benefit, or a working with baseline, uplift and value_per_unit"
+        )
+    given = clean_benefit.get("annual_benefit")
+    if complete and given is not None and abs(given - benefit["annual_benefit"]) >= 0.005:
+        raise WorkspaceError(
+            f"Sample item {where}: annual_benefit {given:.2f} is not baseline × uplift × value per unit "
+            f"({benefit['annual_benefit']:.2f}); give one or the other"
+        )
+    adoption = _by_year(where, "adoption", section.get("adoption", {}))
+    shares = _checked(where, lambda values: validate_adoption(values, horizon), adoption)
+    row = benefit | _NO_ADOPTION | {adoption_column(year): share for year, share in shares.items()}
+
+    raw_lines = section.get("cost_lines", [])
+    if not isinstance(raw_lines, list):
+        raise WorkspaceError(f"Sample item {where}: cost_lines must be a list")
+    lines = []
+    for number, raw in enumerate(raw_lines, start=1):
+        line_where = f"{key} cost line {number}"
+        line = _section(line_where, raw, _LINE_FIELDS)
+        clean = _checked(
+            line_where,
+            validate_cost_line,
+            {"category": line.get("category"), "description": line.get("description", "")},
+        )
+        amounts = _by_year(line_where, "amounts", line.get("amounts", {}))
+        money = _checked(line_where, lambda values: validate_amounts(values, horizon), amounts)
+        lines.append(clean | _NO_AMOUNTS | {amount_column(year): value for year, value in money.items()})
+    return row, lines
+
+
+def _section(where: str, value: object, allowed: tuple[str, ...]) -> dict[str, Any]:
+    """A JSON object holding only the fields `allowed`."""
+    if not isinstance(value, dict):
+        raise WorkspaceError(f"Sample item {where}: must be an object with some of: {', '.join(allowed)}")
+    for field in value:
+        if field not in allowed:
+            raise WorkspaceError(f"Sample item {where}: '{field}' is not one of: {', '.join(allowed)}")
+    return value
+
+
+def _by_year(where: str, name: str, values: object) -> dict[int, Any]:
+    """`{"1": 0.25, …}` as `{1: 0.25, …}`: JSON object keys are text, years are whole numbers."""
+    if not isinstance(values, dict):
+        raise WorkspaceError(f"Sample item {where}: {name} must be an object of year: value")
+    years: dict[int, Any] = {}
+    for year, value in values.items():
+        if not (isinstance(year, str) and year.strip().isdigit()):
+            raise WorkspaceError(f"Sample item {where}: {name} year {year!r} is not a whole number")
+        years[int(year)] = value
+    return years
+
+
+def _checked(where: str, validate: Callable[[Any], dict[Any, Any]], fields: dict[Any, Any]) -> dict[Any, Any]:
     try:
         return validate(fields)
     except ValidationError as exc:

@@ -1,6 +1,9 @@
 """The `stress` sample: a large, deterministic portfolio generated from a seed.
 
 It produces the same document format as the hand-written samples, so one loader builds both.
+Business cases come from a second random stream, so that they leave the initiatives as they were:
+every initiative gets a case, and the recipe's number of cost lines is spread over them (each
+has at least a year-0 data engineering build-out), with amounts sized by category.
 """
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ import random
 from typing import Any
 
 from align_desktop.domain.keys import INITIATIVE_PREFIX, OUTCOME_PREFIX, format_key
-from align_desktop.domain.vocabulary import DECISION_POINTS, STATUSES
+from align_desktop.domain.vocabulary import DECISION_POINTS, DEFAULT_HORIZON, STATUSES
 
 _VERBS = ("Predict", "Personalise", "Detect", "Rank", "Forecast", "Classify", "Optimise", "Score")
 _OBJECTS = (
@@ -74,10 +77,70 @@ def generate(recipe_document: dict[str, Any]) -> dict[str, Any]:
                 "confidence": rng.randrange(20, 95, 5),
             }
         )
-    return {
+    settings: dict[str, Any] = recipe.get("settings", {})
+    if "cost_lines" in recipe:
+        _add_business_cases(initiatives, recipe, settings.get("horizon", DEFAULT_HORIZON))
+    document = {
         "name": recipe["name"],
         "description": recipe_document["description"],
         "lanes": lanes,
         "outcomes": outcomes,
         "initiatives": initiatives,
     }
+    return document | ({"settings": settings} if settings else {})
+
+
+_BUILD = ("data engineering", "Data pipelines and feature build-out")
+_LINES = (
+    # category, description, low and high amount, recurring (years 1 … H) or one-off (year 0)
+    ("model training", "Training runs and retraining", 10_000, 60_000, True),
+    ("deployment", "Model serving", 10_000, 80_000, True),
+    ("monitoring", "Drift and quality monitoring", 5_000, 25_000, True),
+    ("incident response", "On-call and incident response", 3_000, 20_000, True),
+    ("other", "Change management and training of users", 5_000, 50_000, False),
+    ("data engineering", "Further data sources", 20_000, 120_000, False),
+)
+_RAMPS = ((0.25, 0.75, 1.0), (0.5, 1.0), (0.0, 0.5, 1.0), (0.1, 0.4, 0.8), (1.0,))
+
+
+def _add_business_cases(initiatives: list[dict[str, Any]], recipe: dict[str, Any], horizon: int) -> None:
+    """Give every initiative a business case; spread `recipe["cost_lines"]` lines over them."""
+    rng = random.Random(f"{recipe['seed']}/business cases")
+    counts = [1] * len(initiatives)
+    for _ in range(recipe["cost_lines"] - len(initiatives)):
+        counts[rng.randrange(len(initiatives))] += 1
+    for item, count in zip(initiatives, counts, strict=True):
+        build = _round(rng.uniform(50_000, 300_000))
+        lines = [{"category": _BUILD[0], "description": _BUILD[1], "amounts": {"0": build}}]
+        recurring = 0.0
+        for n in range(2, count + 1):
+            category, description, low, high, yearly = rng.choice(_LINES)
+            amount = _round(rng.uniform(low, high))
+            years = range(1, horizon + 1) if yearly else range(1)
+            recurring += amount if yearly else 0
+            lines.append(
+                {
+                    "category": category,
+                    "description": f"{description} ({n})",
+                    "amounts": {str(t): amount for t in years},
+                }
+            )
+        ramp = rng.choice(_RAMPS)
+        case: dict[str, Any] = {
+            "adoption": {str(t): ramp[min(t, len(ramp)) - 1] for t in range(1, horizon + 1)},
+            "cost_lines": lines,
+        }
+        # benefits from a third of the yearly cost (a clear loss) to several times it (a clear win)
+        benefit = _round(rng.uniform(0.3, 4.0) * (recurring + build / horizon))
+        if rng.random() < 0.2:
+            uplift, margin = round(rng.uniform(0.002, 0.03), 4), round(rng.uniform(8, 40), 2)
+            orders = max(1000.0, _round(benefit / uplift / margin))
+            case["working"] = {"baseline": orders, "uplift": uplift, "value_per_unit": margin, "unit": "orders"}
+        else:
+            case["annual_benefit"] = benefit
+        item["business_case"] = case
+
+
+def _round(amount: float) -> float:
+    """Amounts to the thousand, as people plan them."""
+    return float(round(amount, -3))

@@ -22,15 +22,16 @@ from PySide6.QtWidgets import (
 
 from align_desktop import __version__
 from align_desktop.domain.validation import ValidationError
+from align_desktop.reports.formatting import money
 from align_desktop.store.errors import WorkspaceError
 from align_desktop.store.samples import create_from_sample, list_samples
 from align_desktop.store.workspace import Workspace
 from align_desktop.ui.board.view import BoardView
-from align_desktop.ui.formatting import money
 from align_desktop.ui.open_workspace import OpenWorkspace
 from align_desktop.ui.outcomes.view import OutcomesView
 from align_desktop.ui.preferences import Preferences
 from align_desktop.ui.prompts import Prompter
+from align_desktop.ui.roi.view import RoiView
 from align_desktop.ui.settings_dialog import SettingsDialog
 from align_desktop.ui.view import WorkspaceView
 from align_desktop.ui.welcome.view import WelcomeView
@@ -64,7 +65,8 @@ class MainWindow(QMainWindow):
 
         self.board = BoardView(prompter)
         self.outcomes = OutcomesView(prompter)
-        self.views: list[WorkspaceView] = [self.board, self.outcomes]
+        self.roi = RoiView(prompter)
+        self.views: list[WorkspaceView] = [self.board, self.outcomes, self.roi]
 
         self._pages = QStackedWidget()
         self._pages.addWidget(self.welcome)

@@ -75,10 +75,9 @@ class TestOptionalNumber:
     def test_blank_is_none(self, value: object) -> None:
         assert optional_number("Baseline", value) is None
 
-    @pytest.mark.parametrize("text", ["1,234", "12,345", "-1,000"])
-    def test_a_comma_before_three_digits_is_ambiguous(self, text: str) -> None:
-        with pytest.raises(ValidationError, match="ambiguous"):
-            optional_number("Baseline", text)
+    @pytest.mark.parametrize(("text", "expected"), [("1,234", 1234.0), ("250,000", 250_000.0), ("-1,000", -1000.0)])
+    def test_a_comma_before_three_digits_groups_thousands(self, text: str, expected: float) -> None:
+        assert optional_number("Baseline", text) == expected
 
     @pytest.mark.parametrize("text", ["abc", "1.2.3", "1,2,3", "12,34.5", "nan", "inf", "-infinity"])
     def test_refuses_text_that_is_not_a_finite_number(self, text: str) -> None:

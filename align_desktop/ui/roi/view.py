@@ -1,0 +1,333 @@
+"""The ROI view: pick an initiative, edit its business case, read its figures, charts and rank.
+
+Top: the initiative picker and the headline figures (base scenario, plus pessimistic and
+optimistic NPV). Left: the case editor, cost lines and the portfolio table. Right: charts.
+Typing recomputes the picked case from the stored row overlaid with what is typed (`Draft`);
+a value is stored when its field's editing finishes, as one `OpenWorkspace.perform` call (one
+undo step), and the view then reloads from the `changed` signal like every view. The portfolio
+is computed by a `PortfolioCalculator`, so a reload after one edit re-evaluates one case.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
+
+from align_desktop.domain.portfolio import Assumptions, PortfolioCalculator, evaluate_case
+from align_desktop.domain.roi import COST_CATEGORIES, Figures
+from align_desktop.domain.validation import ValidationError
+from align_desktop.store.business_cases import BusinessCaseService
+from align_desktop.store.changes import Revert
+from align_desktop.store.errors import WorkspaceError
+from align_desktop.store.rows import BusinessCaseRow
+from align_desktop.ui.open_workspace import OpenWorkspace
+from align_desktop.ui.prompts import Prompter
+from align_desktop.ui.roi import format as fmt
+from align_desktop.ui.roi.case_editor import CaseEditor, muted
+from align_desktop.ui.roi.changes import change_for
+from align_desktop.ui.roi.charts_panel import ChartInput, ChartsPanel
+from align_desktop.ui.roi.cost_lines import CostLinesPanel
+from align_desktop.ui.roi.delegates import CaseDelegate
+from align_desktop.ui.roi.draft import Draft, Field, parse, stored
+from align_desktop.ui.roi.headline import Headline
+from align_desktop.ui.roi.picker import InitiativePicker, entry_for
+from align_desktop.ui.roi.portfolio_panel import PortfolioPanel
+from align_desktop.ui.view import WorkspaceView
+
+FILL = Field("fill")
+"""The amount field of the fill-recurring row."""
+
+
+def message_of(error: ValidationError) -> str:
+    return f"{error.field}: {error.message}"
+
+
+class RoiView(WorkspaceView):
+    """Business cases: cost lines, benefit, adoption, confidence; NPV, IRR, payback, ROI."""
+
+    view_name = "roi"
+
+    def __init__(self, prompter: Prompter, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._prompter = prompter
+        self.service: BusinessCaseService | None = None
+        self.calculator = PortfolioCalculator()
+        self.assumptions: Assumptions | None = None
+        self.currency = ""
+        self.draft = Draft()
+        self.errors: dict[Field, str] = {}
+        self.cases: dict[str, BusinessCaseRow] = {}
+        self.row: BusinessCaseRow | None = None
+        self.figures: dict[str, Figures] = {}
+        """The picked case under each scenario as typed (base with IRR); exact, for checks."""
+        self.picked_key: str | None = None
+
+        self.delegates = (CaseDelegate(self), CaseDelegate(self))  # one per table: views own their editors
+        for delegate in self.delegates:
+            delegate.edited.connect(self._edited)
+            delegate.closed.connect(self._cell_closed)
+        self.picker = InitiativePicker()
+        self.picker.picked.connect(self.pick)
+        self.case_note = muted()
+        self.headline = Headline()
+        self.editor = CaseEditor(self.delegates[0])
+        self.editor.edited.connect(self._edited)
+        self.editor.finished.connect(self._store)
+        self.editor.year_model.commit = self._store
+        self.costs = CostLinesPanel(self.delegates[1])
+        self.costs.model.commit = self._store
+        self.costs.add_requested.connect(self.add_cost_line)
+        self.costs.remove_requested.connect(self.remove_cost_line)
+        self.costs.fill_requested.connect(self.fill_recurring)
+        self.charts = ChartsPanel()
+        self.portfolio = PortfolioPanel()
+        self.portfolio.picked.connect(self.pick)
+        self._build_layout()
+
+    def _build_layout(self) -> None:
+        pick_row = QHBoxLayout()
+        title = QLabel(self.tr("&Initiative"))
+        title.setBuddy(self.picker)
+        pick_row.addWidget(title)
+        pick_row.addWidget(self.picker, 3)
+        pick_row.addWidget(self.case_note, 2)
+        case = QWidget()
+        case_layout = QVBoxLayout(case)
+        case_layout.setContentsMargins(0, 0, 8, 0)
+        case_layout.addWidget(self.editor)
+        case_layout.addSpacing(4)
+        case_layout.addWidget(self.costs, 1)
+        scroll = QScrollArea()
+        scroll.setWidget(case)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.setChildrenCollapsible(False)
+        left.addWidget(scroll)
+        left.addWidget(self.portfolio)
+        left.setStretchFactor(0, 3)
+        left.setStretchFactor(1, 2)
+        left.setSizes([600, 260])
+        body = QSplitter(Qt.Orientation.Horizontal)
+        body.setChildrenCollapsible(False)
+        body.addWidget(left)
+        body.addWidget(self.charts)
+        body.setStretchFactor(0, 11)
+        body.setStretchFactor(1, 9)
+        body.setSizes([880, 700])
+        layout = QVBoxLayout(self)
+        layout.addLayout(pick_row)
+        layout.addWidget(self.headline)
+        layout.addWidget(body, 1)
+
+    @property
+    def view_title(self) -> str:
+        return self.tr("ROI")
+
+    def set_workspace(self, workspace: OpenWorkspace | None) -> None:
+        self.service = workspace.business_cases if workspace is not None else None
+        self.calculator = PortfolioCalculator()
+        self.picked_key, self.row = None, None
+        self.draft.clear()
+        self.errors.clear()
+        super().set_workspace(workspace)
+
+    def focus_find(self) -> None:
+        self.picker.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        line = self.picker.lineEdit()
+        if line is not None:
+            line.selectAll()
+
+    # reading
+
+    def refresh(self) -> None:
+        assert self.service is not None
+        rows = self.service.portfolio()
+        settings = rows.settings
+        self.assumptions = Assumptions(settings.horizon, settings.discount_rate, settings.scenarios)
+        self.currency = settings.currency
+        self.cases = {row.initiative_key: row for row in rows.cases}
+        horizon = settings.horizon
+        figures = self.calculator.evaluate(
+            self.assumptions, {key: row.case(horizon) for key, row in self.cases.items() if row.exists}
+        )
+        npvs = {key: by_scenario["base"].npv for key, by_scenario in figures.items()}
+        if self.picked_key not in self.cases:  # the first time, or the initiative is gone
+            self.picked_key = max(npvs, key=npvs.__getitem__, default=next(iter(self.cases), None))
+            self.draft.clear()
+            self.errors.clear()
+        titles = {key: row.title for key, row in self.cases.items()}
+        self.portfolio.show_figures(figures, titles, self.currency, self.picked_key)
+        picks = [entry_for(row, npvs.get(row.initiative_key), self.currency) for row in self.cases.values()]
+        self.picker.set_entries(picks, self.picked_key)
+        self._show_picked(charts_now=self.row is None or self.row.initiative_key != self.picked_key)
+
+    def pick(self, key: str) -> None:
+        """Show initiative `key`'s business case."""
+        if key == self.picked_key or key not in self.cases:
+            return
+        self.picked_key = key
+        self.draft.clear()
+        self.errors.clear()
+        self.costs.fill_done()
+        self.picker.pick(key)
+        self.portfolio.select(key)
+        self._show_picked(charts_now=True)
+
+    def _show_picked(self, *, charts_now: bool) -> None:
+        self.row = self.cases.get(self.picked_key) if self.picked_key is not None else None
+        if self.row is None or self.assumptions is None:
+            self.headline.clear()
+            self.case_note.setText(self.tr("The workspace has no initiatives yet."))
+            self.charts.show_case(None, self.tr("No initiative to show"), now=True)
+            self.setEnabled(self.row is not None)
+            return
+        self.setEnabled(True)
+        horizon = self.assumptions.horizon
+        self.editor.show_assumptions(horizon, self.assumptions.rate, self.currency)
+        self.costs.show_lines(self.row.cost_lines, horizon, self.errors)
+        self._recompute(charts_now=charts_now)
+
+    def _recompute(self, *, charts_now: bool = False) -> None:
+        """Figures, headline, year table and charts of the picked case as typed."""
+        row, assumptions = self.row, self.assumptions
+        if row is None or assumptions is None:
+            return
+        case = self.draft.case(row, assumptions.horizon)
+        self.figures = evaluate_case(case, assumptions, with_irr=True)
+        confidence = self.draft.confidence(row)
+        has_case = row.exists or bool(self.draft.values)
+        if has_case:
+            self.headline.show_figures(self.figures, confidence, self.currency)
+            self.case_note.setText(
+                self.tr("{0} · status {1} · confidence {2} %").format(row.initiative_key, row.status, confidence)
+            )
+        else:
+            self.headline.clear()
+            self.case_note.setText(
+                self.tr("{0} has no business case yet: type its benefit, adoption and cost lines below.").format(
+                    row.initiative_key
+                )
+            )
+        benefit = self.draft.benefit(row)
+        if not has_case:
+            benefit["annual_benefit"] = None  # nothing entered yet: a blank field, not 0
+        self.editor.show_case(
+            benefit,
+            confidence,
+            self.draft.adoption(row, assumptions.horizon),
+            self.figures["base"].flows,
+            self.currency,
+            self.errors,
+            set(self.draft.values),
+        )
+        chart = ChartInput(case, assumptions.horizon, assumptions.rate, assumptions.scenarios, self.currency)
+        message = self.tr("No business case yet for {0}").format(row.initiative_key)
+        self.charts.show_case(chart if has_case else None, message, now=charts_now)
+
+    # typing and storing
+
+    def _edited(self, field: Field, text: str) -> None:
+        """A keystroke in a field: preview the case with it, or say why it cannot be used."""
+        if self.row is None or self.assumptions is None:
+            return
+        try:
+            self.draft.put(field, parse(self.row, field, text, self.assumptions.horizon))
+            self.errors.pop(field, None)
+        except ValidationError as error:
+            self.draft.drop(field)
+            self.errors[field] = message_of(error)
+        for delegate in self.delegates:
+            delegate.mark(field, self.errors.get(field))
+        self.costs.show_errors(self.errors)
+        self._recompute()
+
+    def _cell_closed(self, field: Field, reverted: bool) -> None:
+        if reverted:
+            self.errors.pop(field, None)
+        if field in self.draft.values or reverted:
+            self.draft.drop(field)
+            self.costs.show_errors(self.errors)
+            self._recompute()
+
+    def _store(self, field: Field, text: str) -> bool:
+        """A field's editing finished: store its value (one undo step) unless refused or unchanged."""
+        row, assumptions = self.row, self.assumptions
+        if row is None or assumptions is None or self.workspace is None:
+            return False
+        self.draft.drop(field)
+        if not row.exists and not text.strip():
+            self.errors.pop(field, None)  # left a field of a case not begun yet without typing
+            self._show_errors()
+            return True
+        try:
+            value = parse(row, field, text, assumptions.horizon)
+        except ValidationError as error:
+            self.errors[field] = message_of(error)
+            self._show_errors()
+            return False
+        self.errors.pop(field, None)
+        if fmt.same(value, stored(row, field)):
+            self._show_errors()
+            return True
+        assert self.service is not None
+        change = change_for(self.service, self.workspace.initiatives, row.initiative_key, field, value)
+        return self._perform(*change, field=field)
+
+    def _show_errors(self) -> None:
+        self.costs.show_errors(self.errors)
+        self._recompute()
+
+    def _perform(self, text: str, action: Callable[[], Revert], field: Field | None = None) -> bool:
+        """Run one undoable change; say why when it is refused. True when it was stored."""
+        assert self.workspace is not None
+        try:
+            self.workspace.perform(text, action)
+        except ValidationError as error:
+            if field is None:
+                self._prompter.error(self.tr("Not done: {0}").format(text), message_of(error))
+            else:
+                self.errors[field] = message_of(error)
+                self._show_errors()
+            return False
+        except (WorkspaceError, LookupError) as error:
+            self._prompter.error(self.tr("Not saved"), str(error))
+            self.reload()
+            return False
+        return True
+
+    # cost lines
+
+    def add_cost_line(self) -> None:
+        """Add a cost line (the first category the case does not use yet) and start typing its description."""
+        row = self.row
+        if row is None or self.service is None:
+            return
+        used = {line.category for line in row.cost_lines}
+        category = next((c for c in COST_CATEGORIES if c not in used), "other")
+        service, created = self.service, []
+
+        def add() -> Revert:
+            key, revert = service.add_cost_line(row.initiative_key, {"category": category, "description": ""})
+            created.append(key)
+            return revert
+
+        if self._perform(self.tr("Add cost line to {0}").format(row.initiative_key), add):
+            self.costs.edit_description(created[0])
+
+    def remove_cost_line(self, line_key: str) -> None:
+        if self.service is not None:
+            service = self.service
+            self._perform(self.tr("Remove cost line {0}").format(line_key), lambda: service.delete_cost_line(line_key))
+
+    def fill_recurring(self, line_key: str, from_year: int, text: str) -> None:
+        """Put the amount typed in every year from `from_year` to the horizon on one line."""
+        if self.service is None:
+            return
+        service = self.service
+        self.errors.pop(FILL, None)
+        action = self.tr("Fill cost line {0} from year {1}").format(line_key, from_year)
+        if self._perform(action, lambda: service.fill_recurring(line_key, from_year, text), field=FILL):
+            self.costs.fill_done()
