@@ -108,7 +108,7 @@ def _screenshot(args: argparse.Namespace) -> int:
 
 
 def _roi(args: argparse.Namespace) -> int:
-    from align_desktop.roi_report import build_report, render_text
+    from align_desktop.reports.roi_document import build_report, render_text
     from align_desktop.store.reading import read_portfolio
 
     report = build_report(read_portfolio(args.path), args.scenario)
