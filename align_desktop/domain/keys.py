@@ -7,6 +7,7 @@ import re
 INITIATIVE_PREFIX = "I"
 OUTCOME_PREFIX = "O"
 COST_LINE_PREFIX = "L"
+CAPABILITY_PREFIX = "C"
 
 _KEY = re.compile(r"^([A-Z])-([0-9]+)$")
 

@@ -17,7 +17,7 @@ from align_desktop.domain.business_case import (
     validate_cost_line,
     validate_fill_amount,
 )
-from align_desktop.store import queries
+from align_desktop.store import case_queries, queries
 from align_desktop.store.changes import Revert
 from align_desktop.store.rows import BusinessCaseRow, PortfolioRows
 from align_desktop.store.workspace import Workspace
@@ -36,7 +36,7 @@ class BusinessCaseService:
 
     def case(self, initiative_key: str) -> BusinessCaseRow:
         with self._workspace.read() as db:
-            return queries.business_cases(db, initiative_key)[0]
+            return case_queries.business_cases(db, initiative_key)[0]
 
     def set_benefit(self, initiative_key: str, changes: dict[str, Any]) -> Revert:
         """Change the annual benefit or its working (baseline volume × uplift × value per unit)."""

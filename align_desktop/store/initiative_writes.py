@@ -20,6 +20,7 @@ from align_desktop.store.errors import NotFound
 from align_desktop.store.keys import next_key
 from align_desktop.store.models import (
     BusinessCase,
+    CapabilityNeed,
     CostLine,
     GateOverride,
     Initiative,
@@ -164,7 +165,7 @@ def move_initiative(session: Session, key: str, lane_id: int, index: int) -> tup
 Dependents = dict[str, list[dict[str, Any]]]
 """Rows that belong to an initiative and go with it, by table name."""
 
-_DEPENDENT_TABLES = [cast(Table, model.__table__) for model in (GateOverride, BusinessCase, CostLine)]
+_DEPENDENT_TABLES = [cast(Table, model.__table__) for model in (GateOverride, BusinessCase, CostLine, CapabilityNeed)]
 """Tables whose rows cascade with an initiative (each has an `initiative_id` column)."""
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from align_desktop.domain.initiative import NEW_INITIATIVE, validate_initiative
-from align_desktop.store import queries
+from align_desktop.store import board_queries, queries
 from align_desktop.store.changes import Revert
 from align_desktop.store.rows import BoardRows, InitiativeRow
 from align_desktop.store.workspace import Workspace
@@ -20,7 +20,7 @@ class InitiativeService:
     def board(self) -> BoardRows:
         """Settings, lanes, initiatives and outcomes, read in one transaction."""
         with self._workspace.read() as db:
-            return queries.board(db)
+            return board_queries.board(db)
 
     def get(self, key: str) -> InitiativeRow:
         with self._workspace.read() as db:

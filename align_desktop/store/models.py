@@ -164,3 +164,42 @@ class CostLine(Base):
         *[Column(amount_column(year), Float, nullable=True) for year in YEARS],
         *[CheckConstraint(f"amount_{year} >= 0", name=f"amount_{year}_not_negative") for year in YEARS],
     )
+
+
+class Capability(Base):
+    """A reusable platform building block with its owner, SLA, run cost and maturity (1–5)."""
+
+    __tablename__ = "capability"
+    __table_args__ = (
+        CheckConstraint("annual_run_cost >= 0", name="run_cost_not_negative"),
+        CheckConstraint("current_maturity BETWEEN 1 AND 5", name="current_maturity_range"),
+        CheckConstraint("target_maturity BETWEEN 1 AND 5", name="target_maturity_range"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(12), unique=True)
+    name: Mapped[str] = mapped_column(String(120, collation="NOCASE"), unique=True)
+    """Unique ignoring case."""
+    category: Mapped[str] = mapped_column(String(40))
+    description: Mapped[str] = mapped_column(Text)
+    owner: Mapped[str] = mapped_column(String(120))
+    sla_target: Mapped[str] = mapped_column(String(200))
+    performance_metric: Mapped[str] = mapped_column(String(200))
+    annual_run_cost: Mapped[float] = mapped_column(Float)
+    cost_owner: Mapped[str] = mapped_column(String(120))
+    current_maturity: Mapped[int]
+    target_maturity: Mapped[int]
+    status: Mapped[str] = mapped_column(String(20))
+
+
+class CapabilityNeed(Base):
+    """The maturity level (1–5) an initiative needs of a capability."""
+
+    __tablename__ = "capability_need"
+    __table_args__ = (CheckConstraint("required_level BETWEEN 1 AND 5", name="required_level_range"),)
+
+    initiative_id: Mapped[int] = mapped_column(ForeignKey("initiative.id", ondelete="CASCADE"), primary_key=True)
+    capability_id: Mapped[int] = mapped_column(
+        ForeignKey("capability.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    required_level: Mapped[int]

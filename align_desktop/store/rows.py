@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from align_desktop.domain.matrix import Need
 from align_desktop.domain.roi import BusinessCase, CostLine, Scenario
 
 
@@ -101,6 +102,8 @@ class BoardRows:
     outcomes: list[OutcomeRow]
     npv: dict[str, float]
     """Base-scenario NPV of each initiative that has a business case, by key."""
+    capability_gaps: dict[str, list[str]]
+    """For each initiative needing more of a capability than it has, one line per shortfall."""
 
 
 @dataclass(frozen=True)
@@ -152,3 +155,44 @@ class PortfolioRows:
 
     settings: SettingsRow
     cases: list[BusinessCaseRow]
+
+
+@dataclass(frozen=True)
+class CapabilityRow:
+    key: str
+    name: str
+    category: str
+    description: str
+    owner: str
+    sla_target: str
+    performance_metric: str
+    annual_run_cost: float
+    cost_owner: str
+    current_maturity: int
+    target_maturity: int
+    status: str
+    reuse: int
+    """How many initiatives need it."""
+
+
+@dataclass(frozen=True)
+class MatrixInitiative:
+    """An initiative as a row of the capability matrix."""
+
+    key: str
+    title: str
+    lane: str
+    outcome: str
+    value: float
+    """Risk-adjusted NPV in the base scenario (0 without a business case)."""
+
+
+@dataclass(frozen=True)
+class MatrixRows:
+    """Everything the capability matrix and its ranking show, read in one transaction."""
+
+    currency: str
+    initiatives: list[MatrixInitiative]
+    """In board order: lane, then position."""
+    capabilities: list[CapabilityRow]
+    needs: list[Need]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from align_desktop.domain.settings import validate_lane_names, validate_settings
-from align_desktop.store import queries
+from align_desktop.store import case_queries, queries
 from align_desktop.store.changes import Revert
 from align_desktop.store.rows import LaneRow, SettingsRow
 from align_desktop.store.workspace import Workspace
@@ -28,10 +28,10 @@ class SettingsService:
         with self._workspace.read() as db:
             return queries.lanes(db)
 
-    def horizon_cut(self, horizon: int) -> queries.HorizonCut:
+    def horizon_cut(self, horizon: int) -> case_queries.HorizonCut:
         """What shortening the horizon to `horizon` years would drop (ask before doing it)."""
         with self._workspace.read() as db:
-            return queries.horizon_cut(db, horizon)
+            return case_queries.horizon_cut(db, horizon)
 
     def update(self, changes: dict[str, Any]) -> Revert:
         """Change settings: name, currency, discount rate, horizon, readiness gate, scenario multipliers.

@@ -14,8 +14,8 @@ from align_desktop.domain.roi import Scenario
 from align_desktop.domain.settings import validate_settings
 from align_desktop.domain.validation import ValidationError
 from align_desktop.store.business_cases import BusinessCaseService
+from align_desktop.store.case_queries import HorizonCut
 from align_desktop.store.initiatives import InitiativeService
-from align_desktop.store.queries import HorizonCut
 from align_desktop.store.settings import SettingsService
 from align_desktop.store.workspace import Workspace
 

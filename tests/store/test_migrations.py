@@ -25,29 +25,48 @@ def test_every_older_schema_has_a_fixture() -> None:
     assert versions == list(range(1, schema.SCHEMA_VERSION))
 
 
+def _contents(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table of the app, by table, in a stable order."""
+    with closing(sqlite3.connect(path)) as db:
+        tables = [
+            name
+            for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            if name != "alembic_version"
+        ]
+        return {table: sorted(db.execute(f"SELECT * FROM {table}").fetchall(), key=repr) for table in tables}
+
+
 @pytest.mark.parametrize("fixture", RELEASED, ids=[p.name for p in RELEASED])
-def test_an_older_workspace_is_migrated_with_its_data(fixture: Path, tmp_path: Path) -> None:
+def test_an_older_workspace_opens_upgraded_and_takes_edits(fixture: Path, tmp_path: Path) -> None:
     path = tmp_path / fixture.name
     shutil.copyfile(fixture, path)
-    with closing(sqlite3.connect(path)) as old:
-        before = old.execute("SELECT key, title, lane_id, position, status FROM initiative ORDER BY key").fetchall()
     workspace = Workspace.open(path)
     try:
-        board = InitiativeService(workspace).board()
-        assert [(r.key, r.title, r.lane_id, r.position, r.status) for r in board.initiatives] == sorted(
-            before, key=lambda row: (row[2], row[3])
-        )
-        settings = SettingsService(workspace).get()
-        assert (settings.pessimistic_benefit, settings.pessimistic_cost) == (0.7, 1.2)
-        assert (settings.optimistic_benefit, settings.optimistic_cost) == (1.2, 0.9)
-        assert not any(case.exists for case in BusinessCaseService(workspace).portfolio().cases)
-        BusinessCaseService(workspace).set_benefit(before[0][0], {"annual_benefit": 1000})
+        key = InitiativeService(workspace).board().initiatives[0].key
+        BusinessCaseService(workspace).set_benefit(key, {"annual_benefit": 1000})
+        assert BusinessCaseService(workspace).case(key).annual_benefit == 1000
+        assert SettingsService(workspace).get().pessimistic_benefit == 0.7
     finally:
         workspace.close()
     with closing(sqlite3.connect(path)) as migrated:
         assert migrated.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
         assert migrated.execute("SELECT version_num FROM alembic_version").fetchone()[0] == schema.HEAD_REVISION
     assert check_workspace(path) == []
+
+
+@pytest.mark.parametrize("fixture", RELEASED, ids=[p.name for p in RELEASED])
+def test_migration_keeps_every_row(fixture: Path, tmp_path: Path) -> None:
+    path = tmp_path / fixture.name
+    shutil.copyfile(fixture, path)
+    before = _contents(path)
+    Workspace.open(path).close()
+    after = _contents(path)
+    for table, rows in before.items():
+        if table == "workspace":  # gains columns with their defaults
+            assert [row[: len(rows[0])] for row in after[table]] == rows
+        else:
+            assert after[table] == rows, table
+    assert all(not after[table] for table in after.keys() - before.keys())
 
 
 def test_check_reads_the_schema_from_the_journal_not_the_stale_header(tmp_path: Path) -> None:

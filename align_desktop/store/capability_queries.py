@@ -1,0 +1,68 @@
+"""Reads of the capability catalogue and the capability matrix."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from align_desktop.domain.keys import key_sort_value
+from align_desktop.domain.matrix import Need
+from align_desktop.store import case_queries, queries
+from align_desktop.store.errors import NotFound
+from align_desktop.store.rows import CapabilityRow, MatrixInitiative, MatrixRows
+
+_CAPABILITIES = """
+SELECT c.key, c.name, c.category, c.description, c.owner, c.sla_target, c.performance_metric,
+       c.annual_run_cost, c.cost_owner, c.current_maturity, c.target_maturity, c.status,
+       (SELECT count(*) FROM capability_need n WHERE n.capability_id = c.id)
+FROM capability c
+"""
+
+
+def capabilities(db: sqlite3.Connection) -> list[CapabilityRow]:
+    """The catalogue, by key, each with its reuse count."""
+    rows = [CapabilityRow(*row) for row in db.execute(_CAPABILITIES)]
+    rows.sort(key=lambda r: key_sort_value(r.key))
+    return rows
+
+
+def capability(db: sqlite3.Connection, key: str) -> CapabilityRow:
+    row = db.execute(_CAPABILITIES + " WHERE c.key = ?", (key,)).fetchone()
+    if row is None:
+        raise NotFound(key)
+    return CapabilityRow(*row)
+
+
+def needs(db: sqlite3.Connection) -> list[Need]:
+    return [
+        Need(initiative, capability, level)
+        for initiative, capability, level in db.execute(
+            "SELECT i.key, c.key, n.required_level FROM capability_need n"
+            " JOIN initiative i ON i.id = n.initiative_id JOIN capability c ON c.id = n.capability_id"
+        )
+    ]
+
+
+def matrix(db: sqlite3.Connection) -> MatrixRows:
+    """Initiatives (board order) with their value, the catalogue, and every need."""
+    workspace = queries.settings(db)
+    values = {key: f.risk_adjusted_npv for key, f in case_queries.base_figures(db, workspace).items()}
+    initiatives = [
+        MatrixInitiative(key, title, lane, outcome or "", values.get(key, 0.0))
+        for key, title, lane, outcome in db.execute(
+            "SELECT i.key, i.title, l.name, o.name FROM initiative i JOIN lane l ON l.id = i.lane_id"
+            " LEFT JOIN outcome o ON o.id = i.outcome_id ORDER BY l.position, i.position"
+        )
+    ]
+    return MatrixRows(workspace.currency, initiatives, capabilities(db), needs(db))
+
+
+def gap_notes(db: sqlite3.Connection) -> dict[str, list[str]]:
+    """For each initiative that needs more of a capability than it has: one line per shortfall."""
+    notes: dict[str, list[str]] = {}
+    for initiative, key, name, required, current in db.execute(
+        "SELECT i.key, c.key, c.name, n.required_level, c.current_maturity FROM capability_need n"
+        " JOIN initiative i ON i.id = n.initiative_id JOIN capability c ON c.id = n.capability_id"
+        " WHERE n.required_level > c.current_maturity ORDER BY c.key"
+    ):
+        notes.setdefault(initiative, []).append(f"{key} {name}: needs level {required}, is at {current}")
+    return notes

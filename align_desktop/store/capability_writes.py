@@ -1,0 +1,85 @@
+"""Writes behind `CapabilityService`, inside the caller's transaction."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import delete, func, insert, select
+from sqlalchemy.orm import Session
+
+from align_desktop.domain.keys import CAPABILITY_PREFIX
+from align_desktop.domain.validation import ValidationError
+from align_desktop.store.errors import NotFound
+from align_desktop.store.initiative_writes import find_initiative
+from align_desktop.store.keys import next_key
+from align_desktop.store.models import Capability, CapabilityNeed
+
+_COLUMNS = [c.name for c in Capability.__table__.columns]
+
+
+def find_capability(session: Session, key: str) -> Capability:
+    capability = session.scalar(select(Capability).where(Capability.key == key))
+    if capability is None:
+        raise NotFound(key)
+    return capability
+
+
+def _check_name_free(session: Session, name: str, own_id: int | None) -> None:
+    """Names are unique ignoring case: say which capability already has this one."""
+    taken = session.execute(
+        select(Capability.id, Capability.key).where(func.lower(Capability.name) == name.lower())
+    ).first()
+    if taken is not None and taken.id != own_id:
+        raise ValidationError("Name", f"'{name}' is already the name of {taken.key}")
+
+
+def create_capability(session: Session, clean: dict[str, Any]) -> str:
+    _check_name_free(session, clean["name"], None)
+    key = next_key(session, CAPABILITY_PREFIX)
+    session.add(Capability(key=key, **clean))
+    return key
+
+
+def update_capability(session: Session, key: str, clean: dict[str, Any]) -> dict[str, Any]:
+    """Store validated fields; return their previous values."""
+    capability = find_capability(session, key)
+    if "name" in clean:
+        _check_name_free(session, clean["name"], capability.id)
+    previous = {field: getattr(capability, field) for field in clean}
+    for field, value in clean.items():
+        setattr(capability, field, value)
+    return previous
+
+
+def delete_capability(session: Session, key: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """Delete a capability and the needs of it; return what restores both."""
+    capability = find_capability(session, key)
+    row = {column: getattr(capability, column) for column in _COLUMNS}
+    table = CapabilityNeed.__table__
+    needs = [dict(need._mapping) for need in session.execute(select(table).where(table.c.capability_id == row["id"]))]
+    session.delete(capability)
+    session.flush()
+    session.execute(delete(CapabilityNeed).where(CapabilityNeed.capability_id == row["id"]))
+    return row, needs
+
+
+def restore_capability(session: Session, row: dict[str, Any], needs: list[dict[str, Any]]) -> None:
+    session.execute(insert(Capability), [row])
+    if needs:
+        session.execute(insert(CapabilityNeed), needs)
+
+
+def set_need(session: Session, initiative_key: str, capability_key: str, level: int | None) -> int | None:
+    """Make the need exactly `level` (None: no need); return the level before."""
+    initiative_id = find_initiative(session, initiative_key).id
+    capability_id = find_capability(session, capability_key).id
+    need = session.get(CapabilityNeed, (initiative_id, capability_id))
+    before = None if need is None else need.required_level
+    if level is None:
+        if need is not None:
+            session.delete(need)
+    elif need is None:
+        session.add(CapabilityNeed(initiative_id=initiative_id, capability_id=capability_id, required_level=level))
+    else:
+        need.required_level = level
+    return before
