@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from align_desktop.store.business_cases import BusinessCaseService
+from align_desktop.store.capabilities import CapabilityService
 from align_desktop.store.changes import Revert
 from align_desktop.store.errors import WorkspaceError
 from align_desktop.store.initiatives import InitiativeService
@@ -37,6 +38,7 @@ class OpenWorkspace(QObject):
         self.outcomes = OutcomeService(workspace)
         self.settings = SettingsService(workspace)
         self.business_cases = BusinessCaseService(workspace)
+        self.capabilities = CapabilityService(workspace)
         self.undo_stack = QUndoStack(self)
 
     def perform(self, text: str, action: Callable[[], Revert]) -> None:

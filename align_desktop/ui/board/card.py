@@ -6,6 +6,8 @@ build and scroll quickly. Texts are laid out once, on first paint, and cached.
 
 from __future__ import annotations
 
+import html
+from dataclasses import dataclass
 from functools import cached_property
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -33,20 +35,31 @@ _FLAGS = (
     | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
     | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
 )
+_MARK_WIDTH = 40
 _VERDICT = {ReadinessLevel.READY: "✓", ReadinessLevel.AT_GATE: "=", ReadinessLevel.BLOCKED: "!"}
+
+
+@dataclass(frozen=True)
+class CardExtras:
+    """What a card shows beyond the initiative itself."""
+
+    currency: str = ""
+    npv: float | None = None
+    """Base-scenario NPV; None while the initiative has no business case."""
+    capability_gaps: tuple[str, ...] = ()
+    """One line per needed capability below the required maturity."""
+
+
+NO_EXTRAS = CardExtras()
 
 
 class CardItem(QGraphicsItem):
     """One initiative on the board; dragging it asks the scene to move it."""
 
-    def __init__(
-        self, row: InitiativeRow, gate: int, width: float, npv: float | None = None, currency: str = ""
-    ) -> None:
-        """`npv` is the base-scenario NPV in `currency`; None while the initiative has no business case."""
+    def __init__(self, row: InitiativeRow, gate: int, width: float, extras: CardExtras = NO_EXTRAS) -> None:
         super().__init__()
         self.row = row
-        self.npv = npv
-        self.currency = currency
+        self.extras = extras
         self.width = width
         self.gate = gate
         self.level = readiness_level(row.readiness, gate)
@@ -104,12 +117,13 @@ class CardItem(QGraphicsItem):
         painter.setFont(style.font(8.5, bold=True))
         painter.setPen(style.MUTED)
         painter.drawText(QRectF(left, rect.top() + 6, width, 16), Qt.AlignmentFlag.AlignLeft, self.row.key)
-        if self.npv is not None:
-            painter.setPen(style.NEGATIVE if self.npv < 0 else style.POSITIVE)
+        npv = self.extras.npv
+        if npv is not None:
+            painter.setPen(style.NEGATIVE if npv < 0 else style.POSITIVE)
             painter.drawText(
                 QRectF(left + 52, rect.top() + 6, width - 52, 16),
                 Qt.AlignmentFlag.AlignLeft,
-                f"NPV {money_short(self.npv, self.currency)}",
+                f"NPV {money_short(npv, self.extras.currency)}",
             )
         self._paint_status(painter, QRectF(left, rect.top() + 5, width, 17))
 
@@ -121,7 +135,15 @@ class CardItem(QGraphicsItem):
         painter.setFont(style.font(8.5, italic=self.row.outcome_key is None))
         painter.setPen(style.MUTED)
         painter.drawText(QRectF(left, rect.top() + 64, width, 16), Qt.AlignmentFlag.AlignLeft, outcome)
-        painter.drawText(QRectF(left, rect.bottom() - 26, width - 70, 16), Qt.AlignmentFlag.AlignLeft, footer)
+        painter.drawText(
+            QRectF(left, rect.bottom() - 26, width - 70 - _MARK_WIDTH, 16), Qt.AlignmentFlag.AlignLeft, footer
+        )
+        if self.extras.capability_gaps:
+            self._paint_mark(
+                painter,
+                QRectF(rect.right() - _PAD - 70 - _MARK_WIDTH, rect.bottom() - 28, _MARK_WIDTH - 4, 18),
+                f"⚠ {len(self.extras.capability_gaps)}",
+            )
         self._paint_readiness(painter, QRectF(rect.right() - _PAD - 66, rect.bottom() - 30, 66, 22))
 
     def _layout(self) -> tuple[str, str, str, str]:
@@ -137,7 +159,7 @@ class CardItem(QGraphicsItem):
                 first,
                 second,
                 small.elidedText(outcome, Qt.TextElideMode.ElideRight, width),
-                small.elidedText(footer, Qt.TextElideMode.ElideRight, width - 74),
+                small.elidedText(footer, Qt.TextElideMode.ElideRight, width - 74 - _MARK_WIDTH),
             )
         return self._lines
 
@@ -151,6 +173,16 @@ class CardItem(QGraphicsItem):
         painter.drawRoundedRect(pill, 8, 8)
         painter.setPen(style.TEXT)
         painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
+
+    @staticmethod
+    def _paint_mark(painter: QPainter, area: QRectF, text: str) -> None:
+        """A warning badge: a capability the card needs is below the required maturity."""
+        painter.setPen(QPen(style.MARK_BORDER, 1))
+        painter.setBrush(style.MARK_FILL)
+        painter.drawRoundedRect(area, 4, 4)
+        painter.setFont(style.font(8.5, bold=True))
+        painter.setPen(style.TEXT)
+        painter.drawText(area, Qt.AlignmentFlag.AlignCenter, text)
 
     def _paint_readiness(self, painter: QPainter, area: QRectF) -> None:
         """Four bars (data, model risk, monitoring, compliance), a tick at the gate, the verdict."""
@@ -182,7 +214,13 @@ class CardItem(QGraphicsItem):
             f"{READINESS_LABELS[f]}: {row.readiness[f]}/4" + (" — below gate" if row.readiness[f] < self.gate else "")
             for f in READINESS_FIELDS
         )
-        value = "" if self.npv is None else f"<br>NPV (base scenario): {money(self.npv, self.currency)}"
+        npv = self.extras.npv
+        value = "" if npv is None else f"<br>NPV (base scenario): {money(npv, self.extras.currency)}"
+        gaps = ""
+        if self.extras.capability_gaps:
+            gaps = "<br><b>⚠ Capabilities below the required maturity</b><br>" + "<br>".join(
+                html.escape(line) for line in self.extras.capability_gaps
+            )
         override = ""
         if row.gate_override is not None:
             o = row.gate_override
@@ -192,7 +230,7 @@ class CardItem(QGraphicsItem):
         return (
             f"<b>{row.key} {row.title}</b><br>{row.outcome_name or 'No outcome'}<br>"
             f"Status: {row.status} · Owner: {row.owner or '—'}{value}<br>"
-            f"<b>Readiness ({style.LEVEL_LABELS[self.level]}, gate {self.gate})</b><br>{scores}{override}"
+            f"<b>Readiness ({style.LEVEL_LABELS[self.level]}, gate {self.gate})</b><br>{scores}{override}{gaps}"
         )
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt override

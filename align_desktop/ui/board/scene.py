@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsScene, QGraphicsSceneH
 from align_desktop.domain.board_filter import BoardFilter, matches
 from align_desktop.store.rows import BoardRows
 from align_desktop.ui.board import style
-from align_desktop.ui.board.card import CardItem
+from align_desktop.ui.board.card import CardExtras, CardItem
 from align_desktop.ui.board.lane import LaneItem
 
 
@@ -55,7 +55,8 @@ class BoardScene(QGraphicsScene):
         gate = board.settings.readiness_gate
         currency = board.settings.currency
         for row in board.initiatives:
-            card = CardItem(row, gate, self.card_width, board.npv.get(row.key), currency)
+            extras = CardExtras(currency, board.npv.get(row.key), tuple(board.capability_gaps.get(row.key, ())))
+            card = CardItem(row, gate, self.card_width, extras)
             self.addItem(card)
             self.cards[row.key] = card
             self._columns[row.lane_id].append(card)

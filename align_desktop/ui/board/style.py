@@ -52,6 +52,8 @@ LANE_FILL = QColor("#eef1f5")
 LANE_HEADER_TEXT = QColor("#243447")
 DROP_MARK = QColor("#1565c0")
 POSITIVE = QColor("#2e7d32")
+MARK_FILL = QColor("#ffe082")
+MARK_BORDER = QColor("#b28704")
 NEGATIVE = QColor("#c62828")
 
 
