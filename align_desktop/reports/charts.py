@@ -151,6 +151,67 @@ def tornado(
     return axes
 
 
+UNLOCKED_STYLE: dict[str, Any] = {"color": "#1565c0", "edgecolor": "#0d3c75"}
+BLOCKED_STYLE: dict[str, Any] = {"color": "#f4b6ae", "hatch": "///", "edgecolor": "#8e1c1c"}
+
+
+def value_unlocked(
+    figure: Figure,
+    names: Sequence[str],
+    values: Sequence[float],
+    currency: str,
+    *,
+    blocked: Sequence[float] | None = None,
+    title: str = "Value unlocked by capability",
+) -> Axes:
+    """One horizontal bar per capability of the value it unlocks, largest on top, labelled with the amount.
+
+    `blocked` (optional, one per capability) overlays, hatched, the part of that value held up by a
+    maturity gap. Capabilities of equal value keep the order given.
+    """
+    figure.clear()
+    axes = figure.add_subplot()
+    _style_axes(axes, title, f"Value unlocked ({currency}, risk-adjusted NPV)", "")
+    axes.grid(False, axis="y")
+    order = sorted(range(len(values)), key=lambda n: -values[n])
+    count = len(order)
+    positions = [count - 1 - rank for rank in range(count)]  # the first (largest) bar on top
+    shown = [values[n] for n in order]
+    axes.barh(positions, shown, height=0.62, label="Value unlocked", zorder=2, **UNLOCKED_STYLE)
+    if blocked is not None:
+        axes.barh(
+            positions,
+            [blocked[n] for n in order],
+            height=0.62,
+            label="of which blocked by a maturity gap",
+            zorder=3,
+            **BLOCKED_STYLE,
+        )
+    axes.set_yticks(positions, [names[n] for n in order], fontsize=TICK_SIZE)
+    for position, value in zip(positions, shown, strict=True):
+        axes.annotate(
+            compact_money(value),
+            (value, position),
+            xytext=(4, 0),
+            textcoords="offset points",
+            ha="left",
+            va="center",
+            fontsize=TICK_SIZE,
+            fontweight="bold",
+            color="#1f2933",
+        )
+    _money_axis(axes.xaxis)
+    axes.set_xlim(0, (max(shown, default=0.0) or 1.0) * 1.2)  # room for the labels
+    if count:
+        axes.set_ylim(-0.7, count - 0.3)
+        if blocked is not None:
+            figure.legend(fontsize=TICK_SIZE - 1, loc="outside lower center", ncols=2, frameon=False)
+    else:
+        axes.set_yticks([])
+        axes.text(0.5, 0.5, "No capability is needed yet", ha="center", va="center", transform=axes.transAxes)
+    return axes
+
+
 def message(figure: Figure, text: str) -> None:
     """A blank chart area that says why there is no chart (e.g. no business case yet)."""
     figure.clear()

@@ -47,21 +47,22 @@ class CapabilityService:
             previous = capability_writes.update_capability(session, key, clean)
         return lambda: self.update(key, previous)
 
-    def delete(self, key: str) -> Revert:
-        """Delete a capability and every need of it (ask first when `get(key).reuse` > 0)."""
+    def delete(self, *keys: str) -> Revert:
+        """Delete capabilities and every need of them, in one transaction (ask first when any is needed)."""
         from align_desktop.store import capability_writes
 
         with self._workspace.write() as session:
-            row, needs = capability_writes.delete_capability(session, key)
-        return lambda: self._restore(row, needs)
+            deleted = [capability_writes.delete_capability(session, key) for key in keys]
+        return lambda: self._restore(deleted)
 
-    def _restore(self, row: dict[str, Any], needs: list[dict[str, Any]]) -> Revert:
+    def _restore(self, deleted: list[tuple[dict[str, Any], list[dict[str, Any]]]]) -> Revert:
         from align_desktop.store import capability_writes
 
         with self._workspace.write() as session:
-            capability_writes.restore_capability(session, row, needs)
-        key = row["key"]
-        return lambda: self.delete(key)
+            for row, needs in reversed(deleted):
+                capability_writes.restore_capability(session, row, needs)
+        keys = [row["key"] for row, _ in deleted]
+        return lambda: self.delete(*keys)
 
     def set_need(self, initiative_key: str, capability_key: str, level: object) -> Revert:
         """Set the maturity level (1–5) an initiative needs of a capability; None clears the need."""

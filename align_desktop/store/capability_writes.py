@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from align_desktop.domain.keys import CAPABILITY_PREFIX
@@ -25,12 +25,15 @@ def find_capability(session: Session, key: str) -> Capability:
 
 
 def _check_name_free(session: Session, name: str, own_id: int | None) -> None:
-    """Names are unique ignoring case: say which capability already has this one."""
-    taken = session.execute(
-        select(Capability.id, Capability.key).where(func.lower(Capability.name) == name.lower())
-    ).first()
-    if taken is not None and taken.id != own_id:
-        raise ValidationError("Name", f"'{name}' is already the name of {taken.key}")
+    """Names are unique ignoring case: say which capability already has this one.
+
+    Compared in Python: SQLite's `lower()` and NOCASE fold only A–Z, so 'ÜBERSETZUNG' and
+    'Übersetzung' would slip past a check in SQL (and then fail the unique index with a raw error).
+    """
+    wanted = name.casefold()
+    for other_id, key, other_name in session.execute(select(Capability.id, Capability.key, Capability.name)):
+        if other_id != own_id and other_name.casefold() == wanted:
+            raise ValidationError("Name", f"'{name}' is already the name of {key}")
 
 
 def create_capability(session: Session, clean: dict[str, Any]) -> str:
@@ -64,9 +67,13 @@ def delete_capability(session: Session, key: str) -> tuple[dict[str, Any], list[
 
 
 def restore_capability(session: Session, row: dict[str, Any], needs: list[dict[str, Any]]) -> None:
-    session.execute(insert(Capability), [row])
+    """Put a deleted capability back under its key with its needs (and its id, unless a newer one took it)."""
+    values = dict(row)
+    if session.get(Capability, row["id"]) is not None:
+        del values["id"]  # SQLite hands a deleted row's id to the next capability added
+    new_id = session.execute(insert(Capability).values(values).returning(Capability.id)).scalar_one()
     if needs:
-        session.execute(insert(CapabilityNeed), needs)
+        session.execute(insert(CapabilityNeed), [need | {"capability_id": new_id} for need in needs])
 
 
 def set_need(session: Session, initiative_key: str, capability_key: str, level: int | None) -> int | None:

@@ -1,15 +1,16 @@
 """Fill a new workspace from a sample document (see docs/samples.md), with bulk inserts.
 
 Every value is checked as if typed in the app before anything is written; business cases (benefit,
-its working, adoption by year, cost lines) are checked with the same functions as the ROI view.
+its working, adoption by year, cost lines) are checked with the same functions as the ROI view,
+capabilities and the levels initiatives need of them with those of the catalogue and the matrix.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, insert, update
+from sqlalchemy import Table, delete, insert, update
 from sqlalchemy.orm import Session
 
 from align_desktop.domain.business_case import (
@@ -19,8 +20,16 @@ from align_desktop.domain.business_case import (
     validate_benefit,
     validate_cost_line,
 )
+from align_desktop.domain.capability import NEW_CAPABILITY, validate_capability, validate_level
 from align_desktop.domain.initiative import NEW_INITIATIVE, validate_initiative
-from align_desktop.domain.keys import COST_LINE_PREFIX, INITIATIVE_PREFIX, OUTCOME_PREFIX, format_key, parse_key
+from align_desktop.domain.keys import (
+    CAPABILITY_PREFIX,
+    COST_LINE_PREFIX,
+    INITIATIVE_PREFIX,
+    OUTCOME_PREFIX,
+    format_key,
+    parse_key,
+)
 from align_desktop.domain.outcome import validate_outcome
 from align_desktop.domain.settings import validate_settings
 from align_desktop.domain.validation import ValidationError
@@ -30,6 +39,8 @@ from align_desktop.store.keys import reserve_up_to
 from align_desktop.store.models import (
     YEARS,
     BusinessCase,
+    Capability,
+    CapabilityNeed,
     CostLine,
     Initiative,
     Lane,
@@ -54,15 +65,19 @@ def load_document(session: Session, document: dict[str, Any]) -> None:
         raise WorkspaceError("Sample lanes: a lane name appears twice")
     outcomes = [_outcome(i, item) for i, item in enumerate(_items(document, "outcomes", OUTCOME_PREFIX), start=1)]
     outcome_ids = {o["key"]: o["id"] for o in outcomes}
+    capabilities = _capabilities(document)
+    capability_ids = {c["key"]: c["id"] for c in capabilities}
     positions: dict[int, int] = {}
     initiatives = []
     cases: list[dict[str, Any]] = []
     cost_lines: list[dict[str, Any]] = []
+    needs: list[dict[str, Any]] = []
     for row_id, item in enumerate(_items(document, "initiatives", INITIATIVE_PREFIX), start=1):
         row = _initiative(item, lane_ids, outcome_ids) | {"id": row_id}
         row["position"] = positions.get(row["lane_id"], 0)
         positions[row["lane_id"]] = row["position"] + 1
         initiatives.append(row)
+        needs += [need | {"initiative_id": row_id} for need in _needs(item, capability_ids)]
         if "business_case" in item:
             case, lines = _business_case(item["key"], item["business_case"], horizon)
             cases.append(case | {"initiative_id": row_id})
@@ -77,6 +92,7 @@ def load_document(session: Session, document: dict[str, Any]) -> None:
     for model, rows, prefix in (
         (Outcome, outcomes, OUTCOME_PREFIX),
         (Initiative, initiatives, INITIATIVE_PREFIX),
+        (Capability, capabilities, CAPABILITY_PREFIX),
     ):
         if rows:
             session.execute(insert(model), rows)
@@ -86,6 +102,8 @@ def load_document(session: Session, document: dict[str, Any]) -> None:
     if cost_lines:
         session.execute(insert(CostLine.__table__), cost_lines)
         reserve_up_to(session, COST_LINE_PREFIX, len(cost_lines))
+    if needs:
+        session.execute(insert(cast(Table, CapabilityNeed.__table__)), needs)
 
 
 def _items(document: dict[str, Any], section: str, prefix: str) -> list[dict[str, Any]]:
@@ -116,7 +134,9 @@ def _outcome(row_id: int, item: dict[str, Any]) -> dict[str, Any]:
 
 def _initiative(item: dict[str, Any], lane_ids: dict[str, int], outcome_ids: dict[str, int]) -> dict[str, Any]:
     key = item["key"]
-    fields = {k: v for k, v in item.items() if k not in ("key", "lane", "outcome", "readiness", "business_case")}
+    fields = {
+        k: v for k, v in item.items() if k not in ("key", "lane", "outcome", "readiness", "business_case", "needs")
+    }
     fields["outcome_key"] = item.get("outcome")
     fields |= {f"readiness_{k}": v for k, v in item.get("readiness", {}).items()}
     clean = NEW_INITIATIVE | _checked(key, validate_initiative, fields)
@@ -131,6 +151,41 @@ def _initiative(item: dict[str, Any], lane_ids: dict[str, int], outcome_ids: dic
         "lane_id": lane_ids[lane.casefold()],
         "outcome_id": outcome_ids.get(outcome_key) if outcome_key else None,
     }
+
+
+def _capabilities(document: dict[str, Any]) -> list[dict[str, Any]]:
+    """The catalogue's rows (ids 1, 2 … in document order); names unique ignoring case, as in the app."""
+    rows = []
+    names: dict[str, str] = {}
+    for row_id, item in enumerate(_items(document, "capabilities", CAPABILITY_PREFIX), start=1):
+        key = item["key"]
+        fields = {k: v for k, v in item.items() if k != "key"}
+        clean = NEW_CAPABILITY | _checked(key, validate_capability, NEW_CAPABILITY | fields)
+        other = names.setdefault(clean["name"].casefold(), key)
+        if other != key:
+            raise WorkspaceError(f"Sample item {key}: Name: '{clean['name']}' is already the name of {other}")
+        rows.append(clean | {"id": row_id, "key": key})
+    return rows
+
+
+def _needs(item: dict[str, Any], capability_ids: dict[str, int]) -> list[dict[str, Any]]:
+    """An initiative's `needs` (`{"C-003": 4, …}`) as rows without the initiative's id."""
+    key = item["key"]
+    needs = item.get("needs", {})
+    if not isinstance(needs, dict):
+        raise WorkspaceError(f"Sample item {key}: needs must be an object of capability key: required level")
+    rows = []
+    for capability_key, level in needs.items():
+        if capability_key not in capability_ids:
+            raise WorkspaceError(
+                f"Sample item {key}: needs {capability_key!r}, which is not one of the sample's capabilities"
+            )
+        try:
+            required = validate_level("Required level", level)
+        except ValidationError as exc:
+            raise WorkspaceError(f"Sample item {key} need of {capability_key}: {exc}") from exc
+        rows.append({"capability_id": capability_ids[capability_key], "required_level": required})
+    return rows
 
 
 _CASE_FIELDS = ("annual_benefit", "working", "adoption", "cost_lines")

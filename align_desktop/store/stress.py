@@ -3,7 +3,10 @@
 It produces the same document format as the hand-written samples, so one loader builds both.
 Business cases come from a second random stream, so that they leave the initiatives as they were:
 every initiative gets a case, and the recipe's number of cost lines is spread over them (each
-has at least a year-0 data engineering build-out), with amounts sized by category.
+has at least a year-0 data engineering build-out), with amounts sized by category. The
+capability catalogue and the needs come from a third stream, for the same reason: the recipe's
+number of needs is spread over the initiatives, a few capabilities being needed far more often
+than the rest, as platform building blocks are.
 """
 
 from __future__ import annotations
@@ -11,7 +14,8 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from align_desktop.domain.keys import INITIATIVE_PREFIX, OUTCOME_PREFIX, format_key
+from align_desktop.domain.capability import CAPABILITY_CATEGORIES, CAPABILITY_STATUSES
+from align_desktop.domain.keys import CAPABILITY_PREFIX, INITIATIVE_PREFIX, OUTCOME_PREFIX, format_key
 from align_desktop.domain.vocabulary import DECISION_POINTS, DEFAULT_HORIZON, STATUSES
 
 _VERBS = ("Predict", "Personalise", "Detect", "Rank", "Forecast", "Classify", "Optimise", "Score")
@@ -80,13 +84,15 @@ def generate(recipe_document: dict[str, Any]) -> dict[str, Any]:
     settings: dict[str, Any] = recipe.get("settings", {})
     if "cost_lines" in recipe:
         _add_business_cases(initiatives, recipe, settings.get("horizon", DEFAULT_HORIZON))
-    document = {
+    document: dict[str, Any] = {
         "name": recipe["name"],
         "description": recipe_document["description"],
         "lanes": lanes,
         "outcomes": outcomes,
-        "initiatives": initiatives,
     }
+    if "capabilities" in recipe:
+        document["capabilities"] = _add_capabilities(initiatives, recipe)
+    document["initiatives"] = initiatives
     return document | ({"settings": settings} if settings else {})
 
 
@@ -144,3 +150,52 @@ def _add_business_cases(initiatives: list[dict[str, Any]], recipe: dict[str, Any
 def _round(amount: float) -> float:
     """Amounts to the thousand, as people plan them."""
     return float(round(amount, -3))
+
+
+_BLOCKS = {
+    # category: what its capabilities are called, each followed by what they serve
+    "data ingestion": ("Event stream", "Batch ingestion", "Change data capture"),
+    "feature store": ("Feature set", "Online features", "Feature pipeline"),
+    "training": ("Training pipeline", "GPU pool", "Hyperparameter search"),
+    "model serving": ("Online serving", "Batch scoring", "Vector search"),
+    "monitoring": ("Drift monitoring", "Data quality checks", "Model performance alerts"),
+    "governance": ("Model registry", "Approval workflow", "Audit trail"),
+    "experimentation": ("A/B testing", "Bandit allocation", "Holdout analysis"),
+    "other": ("Labelling tool", "Synthetic data", "Notebook platform"),
+}
+_SLAS = ("p99 < 50 ms, 99.9 %", "ready by 05:00 CET, 99 %", "alert within 1 h", "99.5 % of runs succeed")
+
+
+def _add_capabilities(initiatives: list[dict[str, Any]], recipe: dict[str, Any]) -> list[dict[str, Any]]:
+    """The catalogue of `recipe["capabilities"]` items; spread `recipe["needs"]` needs over the initiatives."""
+    rng = random.Random(f"{recipe['seed']}/capabilities")
+    capabilities = []
+    for n in range(1, recipe["capabilities"] + 1):
+        category = rng.choice(CAPABILITY_CATEGORIES)
+        current = rng.randint(1, 5)
+        capabilities.append(
+            {
+                "key": format_key(CAPABILITY_PREFIX, n),
+                "name": f"{rng.choice(_BLOCKS[category])} for {rng.choice(_OBJECTS)} #{n}",
+                "category": category,
+                "owner": f"{rng.choice(_TEAMS)} — {rng.choice(_PEOPLE)}",
+                "sla_target": rng.choice(_SLAS),
+                "performance_metric": "Availability and latency p99",
+                "annual_run_cost": _round(rng.uniform(20_000, 400_000)),
+                "cost_owner": rng.choice(_PEOPLE),
+                "current_maturity": current,
+                "target_maturity": rng.randint(current, 5),
+                "status": rng.choice(CAPABILITY_STATUSES),
+            }
+        )
+    keys = [item["key"] for item in capabilities]
+    counts = [1] * len(initiatives)
+    for _ in range(recipe["needs"] - len(initiatives)):
+        counts[rng.randrange(len(initiatives))] += 1
+    for item, count in zip(initiatives, counts, strict=True):
+        chosen: set[int] = set()
+        while len(chosen) < min(count, len(keys)):
+            # squaring skews the draw towards the first capabilities: a few are needed everywhere
+            chosen.add(int(len(keys) * rng.random() ** 2))
+        item["needs"] = {keys[index]: rng.randint(1, 5) for index in sorted(chosen)}
+    return capabilities

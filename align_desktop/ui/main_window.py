@@ -27,6 +27,8 @@ from align_desktop.store.errors import WorkspaceError
 from align_desktop.store.samples import create_from_sample, list_samples
 from align_desktop.store.workspace import Workspace
 from align_desktop.ui.board.view import BoardView
+from align_desktop.ui.capabilities.view import CapabilitiesView
+from align_desktop.ui.matrix.view import MatrixView
 from align_desktop.ui.open_workspace import OpenWorkspace
 from align_desktop.ui.outcomes.view import OutcomesView
 from align_desktop.ui.preferences import Preferences
@@ -66,7 +68,9 @@ class MainWindow(QMainWindow):
         self.board = BoardView(prompter)
         self.outcomes = OutcomesView(prompter)
         self.roi = RoiView(prompter)
-        self.views: list[WorkspaceView] = [self.board, self.outcomes, self.roi]
+        self.capabilities = CapabilitiesView(prompter)
+        self.matrix = MatrixView(prompter)
+        self.views: list[WorkspaceView] = [self.board, self.outcomes, self.roi, self.capabilities, self.matrix]
 
         self._pages = QStackedWidget()
         self._pages.addWidget(self.welcome)

@@ -11,6 +11,7 @@ import tempfile
 from pathlib import Path
 
 SCREENSHOT_SIZE = (1600, 1000)
+SETTLE_MS = 400
 
 
 def render_views(workspace_path: Path, outdir: Path) -> list[Path]:
@@ -20,7 +21,6 @@ def render_views(workspace_path: Path, outdir: Path) -> list[Path]:
     inspect_file(Path(workspace_path), for_writing=True)
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
 
     from align_desktop.ui.app import create_application
     from align_desktop.ui.main_window import MainWindow
@@ -41,10 +41,17 @@ def render_views(workspace_path: Path, outdir: Path) -> list[Path]:
             raise RuntimeError(f"{workspace_path} could not be opened")
         for view in window.views:
             window.show_view(view.view_name)
-            QApplication.processEvents()
+            _settle()
             written.append(_grab(window, outdir / f"{view.view_name}.png"))
         window.close()
     return written
+
+
+def _settle() -> None:
+    """Let a freshly shown view finish what it defers (charts are drawn just after showing)."""
+    from PySide6.QtTest import QTest
+
+    QTest.qWait(SETTLE_MS)
 
 
 def _grab(window: object, path: Path) -> Path:

@@ -89,10 +89,10 @@ def test_opening_a_workspace_shows_the_board_and_remembers_it(
 
 
 def test_window_geometry_is_restored(qtbot: Any, window: MainWindow, prompter: Any) -> None:
-    window.resize(760, 520)
+    window.resize(780, 640)
     window.close()
     again = _window(qtbot, prompter)
-    assert (again.width(), again.height()) == (760, 520)
+    assert (again.width(), again.height()) == (780, 640)
 
 
 def test_edits_survive_closing_and_reopening(qtbot: Any, window: MainWindow, prompter: Any, sample_path: Path) -> None:

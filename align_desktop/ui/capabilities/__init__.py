@@ -1,0 +1,1 @@
+"""The capability catalogue: a filterable, sortable, editable table of platform capabilities beside a form."""

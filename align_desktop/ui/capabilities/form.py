@@ -1,0 +1,291 @@
+"""The form that edits one capability. No save button: a field is offered for saving when editing ends.
+
+Text fields and the maturity spin boxes report when they are left (or Return is pressed); a
+category or status is reported as soon as it is picked. The form emits `field_edited(field,
+value)` only when the value differs from the stored one; the view stores it and, when it is
+refused, asks the form to show why with `show_error`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from align_desktop.domain.capability import MATURITY_MAX, MATURITY_MIN, validate_capability
+from align_desktop.domain.validation import ValidationError
+from align_desktop.store.rows import CapabilityRow
+from align_desktop.ui.capabilities.model import CHOICES, choice_text
+from align_desktop.ui.outcomes.form import DescriptionEdit
+from align_desktop.ui.roi.format import editable, same
+
+ERROR_COLOUR = "#c62828"
+GAP_COLOUR = "#8a4b00"
+_INVALID_STYLE = f"border: 1px solid {ERROR_COLOUR}; border-radius: 2px; padding: 2px;"
+_LINE_FIELDS = ("name", "owner", "sla_target", "performance_metric", "annual_run_cost", "cost_owner")
+_LEVEL_FIELDS = ("current_maturity", "target_maturity")
+
+
+def field_value(row: CapabilityRow, field: str) -> object:
+    """What the form's widget for `field` shows: the stored value, the cost as typed."""
+    value = getattr(row, field)
+    return editable(value) if field == "annual_run_cost" else value
+
+
+class CapabilityForm(QWidget):
+    """Heading with the key, one input per capability field, an error line and an explanation."""
+
+    field_edited = Signal(str, object)
+    """(field, value): a finished edit that differs from the stored value."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.row: CapabilityRow | None = None
+        self.error_field: str | None = None
+
+        self.heading = QLabel()
+        font = QFont(self.heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.usage = QLabel()
+        self.usage.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+
+        self.edits: dict[str, QLineEdit] = {}
+        self.combos: dict[str, QComboBox] = {}
+        self.levels: dict[str, QSpinBox] = {}
+        self.description = DescriptionEdit()
+        self.description.setAccessibleName(self.tr("Description"))
+        self.description.setTabChangesFocus(True)
+        self.description.setPlaceholderText(self.tr("What the capability provides and to whom"))
+        self.description.setMinimumHeight(70)
+        self.description.setMaximumHeight(130)
+        self.description.editing_finished.connect(lambda: self._finished("description"))
+        self.cost_label = QLabel(self.tr("Annual run &cost"))
+        self.gap_label = QLabel()
+        self.gap_label.setStyleSheet(f"color: {GAP_COLOUR};")
+        self.gap_label.setWordWrap(True)
+
+        fields = QFormLayout()
+        fields.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        fields.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        fields.addRow(self.tr("&Name"), self._line("name", self.tr("e.g. Feature store")))
+        fields.addRow(self.tr("Cat&egory"), self._combo("category", self.tr("Category")))
+        fields.addRow(self.tr("&Status"), self._combo("status", self.tr("Status")))
+        fields.addRow(self.tr("&Owner"), self._line("owner", self.tr("Team or person who runs it")))
+        fields.addRow(self.tr("&Description"), self.description)
+        fields.addRow(self._section(self.tr("Service")))
+        fields.addRow(self.tr("S&LA target"), self._line("sla_target", self.tr("e.g. 99.9 % availability")))
+        fields.addRow(
+            self.tr("&Performance metric"), self._line("performance_metric", self.tr("e.g. p95 latency under 50 ms"))
+        )
+        fields.addRow(self._section(self.tr("Cost")))
+        fields.addRow(self.cost_label, self._line("annual_run_cost", self.tr("e.g. 120000")))
+        fields.addRow(self.tr("Cost o&wner"), self._line("cost_owner", self.tr("Who holds the budget")))
+        fields.addRow(self._section(self.tr("Maturity")))
+        fields.addRow(self.tr("C&urrent maturity"), self._level("current_maturity", self.tr("Current maturity")))
+        target_label = QLabel(self.tr("&Target maturity"))
+        target = QHBoxLayout()
+        target.addWidget(self._level("target_maturity", self.tr("Target maturity")))
+        target.addWidget(self.gap_label, 1)
+        target_label.setBuddy(self.levels["target_maturity"])
+        fields.addRow(target_label, target)
+        self.cost_label.setBuddy(self.edits["annual_run_cost"])
+        self.edits["annual_run_cost"].setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet(f"color: {ERROR_COLOUR};")
+        self.error_label.setAccessibleName(self.tr("Error"))
+        self.error_label.hide()
+        explanation = QLabel(
+            self.tr(
+                "A capability is a reusable platform building block, such as a feature store or model "
+                "serving. Initiatives state the maturity they need of it; where that is above the current "
+                "maturity, the capability blocks them. Maturity runs from 1 (initial) to 5 (optimised). "
+                "Changes are saved as soon as you leave a field."
+            )
+        )
+        explanation.setWordWrap(True)
+        explanation.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 8, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.usage)
+        layout.addSpacing(8)
+        layout.addLayout(fields)
+        layout.addWidget(self.error_label)
+        layout.addSpacing(12)
+        layout.addWidget(explanation)
+        layout.addStretch()
+
+    # building
+
+    def _section(self, title: str) -> QLabel:
+        label = QLabel(title)
+        font = QFont(label.font())
+        font.setBold(True)
+        label.setFont(font)
+        label.setContentsMargins(0, 10, 0, 2)
+        return label
+
+    def _line(self, field: str, placeholder: str) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setPlaceholderText(placeholder)
+        edit.setAccessibleName(self._label(field))
+        edit.editingFinished.connect(lambda: self._finished(field))
+        self.edits[field] = edit
+        return edit
+
+    def _combo(self, field: str, name: str) -> QComboBox:
+        combo = QComboBox()
+        for choice in CHOICES[field]:
+            combo.addItem(choice_text(choice), choice)
+        combo.setAccessibleName(name)
+        combo.activated.connect(lambda _row: self._finished(field))
+        self.combos[field] = combo
+        return combo
+
+    def _level(self, field: str, name: str) -> QSpinBox:
+        spin = QSpinBox()
+        spin.setRange(MATURITY_MIN, MATURITY_MAX)
+        spin.setAccessibleName(name)
+        spin.setToolTip(self.tr("1 (initial) to 5 (optimised)"))
+        spin.setFixedWidth(spin.fontMetrics().horizontalAdvance("0") * 4 + 40)
+        spin.editingFinished.connect(lambda: self._finished(field))
+        self.levels[field] = spin
+        return spin
+
+    def _label(self, field: str) -> str:
+        return {
+            "name": self.tr("Name"),
+            "owner": self.tr("Owner"),
+            "sla_target": self.tr("SLA target"),
+            "performance_metric": self.tr("Performance metric"),
+            "annual_run_cost": self.tr("Annual run cost"),
+            "cost_owner": self.tr("Cost owner"),
+        }[field]
+
+    # showing
+
+    def set_currency(self, currency: str) -> None:
+        self.cost_label.setText(self.tr("Annual run &cost ({0})").format(currency))
+
+    def show_capability(self, row: CapabilityRow) -> None:
+        """Show `row`; a field that shows an error keeps its value while the same capability is shown."""
+        if self.row is not None and self.row.key != row.key:
+            self.clear_error()
+        self.row = row
+        self.heading.setText(row.key)
+        self.usage.setText(self._usage_text(row.reuse))
+        gap = row.target_maturity - row.current_maturity
+        self.gap_label.setText(self.tr("{0} to go").format(self._levels(gap)) if gap > 0 else "")
+        for field in (*_LINE_FIELDS, "description", *CHOICES, *_LEVEL_FIELDS):
+            if field != self.error_field:
+                self._set_value(field, field_value(row, field))
+
+    def clear(self) -> None:
+        """Show no capability (the view shows its hint instead)."""
+        self.clear_error()
+        self.row = None
+
+    def _usage_text(self, count: int) -> str:
+        if count == 0:
+            return self.tr("Not needed by any initiative yet")
+        if count == 1:
+            return self.tr("Needed by 1 initiative")
+        return self.tr("Needed by {0} initiatives").format(count)
+
+    def _levels(self, count: int) -> str:
+        return self.tr("1 level") if count == 1 else self.tr("{0} levels").format(count)
+
+    def show_error(self, field: str, message: str) -> None:
+        """Mark `field` invalid, keeping its value, and say why under the form."""
+        if self.error_field != field:
+            self.clear_error()
+        self.error_field = field
+        widget = self.widget(field)
+        widget.setProperty("invalid", True)
+        widget.setStyleSheet(_INVALID_STYLE)
+        widget.setToolTip(message)
+        self.error_label.setText(message)
+        self.error_label.show()
+
+    def clear_error(self) -> None:
+        """Drop the error message; the field it marked shows the stored value again."""
+        field, self.error_field = self.error_field, None
+        self.error_label.clear()
+        self.error_label.hide()
+        if field is None:
+            return
+        widget = self.widget(field)
+        widget.setProperty("invalid", False)
+        widget.setStyleSheet("")
+        widget.setToolTip(self.tr("1 (initial) to 5 (optimised)") if field in _LEVEL_FIELDS else "")
+        if self.row is not None:
+            self._set_value(field, field_value(self.row, field))
+
+    def focus_name(self) -> None:
+        """Put the cursor in Name with its text selected, ready to be typed over."""
+        self.edits["name"].setFocus(Qt.FocusReason.OtherFocusReason)
+        self.edits["name"].selectAll()
+
+    # values
+
+    def widget(self, field: str) -> QWidget:
+        if field == "description":
+            return self.description
+        return self.edits.get(field) or self.combos.get(field) or self.levels[field]
+
+    def value(self, field: str) -> object:
+        """What the field's widget holds: text, a choice or a level."""
+        if field == "description":
+            return self.description.toPlainText()
+        if field in self.combos:
+            return self.combos[field].currentData()
+        if field in self.levels:
+            return self.levels[field].value()
+        return self.edits[field].text()
+
+    def _set_value(self, field: str, value: object) -> None:
+        """Show `value`, leaving an unchanged field (its cursor, its selection) alone."""
+        if field == "description":
+            if self.description.toPlainText() != value:
+                self.description.setPlainText(str(value))
+        elif field in self.combos:
+            combo = self.combos[field]
+            combo.setCurrentIndex(max(combo.findData(value), 0))
+        elif field in self.levels:
+            assert isinstance(value, int)
+            self.levels[field].setValue(value)
+        else:
+            edit = self.edits[field]
+            if edit.text() != value:
+                edit.setText(str(value))
+                if not edit.hasFocus():
+                    edit.setCursorPosition(0)  # show the start of a long text
+
+    def _finished(self, field: str) -> None:
+        if self.row is None:
+            return
+        value = self.value(field)
+        try:
+            unchanged = same(validate_capability({field: value})[field], getattr(self.row, field))
+        except ValidationError:
+            unchanged = False
+        if not unchanged:
+            self.field_edited.emit(field, value)
+        elif field == self.error_field:
+            self.clear_error()
+        elif value != field_value(self.row, field):
+            self._set_value(field, field_value(self.row, field))

@@ -1,0 +1,407 @@
+"""The Capabilities view: the catalogue of platform building blocks as a table beside the selected one's form.
+
+Every change, in a cell or in the form, is one `OpenWorkspace.perform` call (one undo step);
+deleting several capabilities at once is one step too. The view then reloads from the
+`changed` signal like every other view, keeping the selection by key. A refused cell is
+explained in a line above the table; a refused form field at the field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QAction, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from align_desktop.domain.capability import (
+    CAPABILITY_CATEGORIES,
+    CAPABILITY_FIELDS,
+    CAPABILITY_STATUSES,
+    validate_capability,
+)
+from align_desktop.domain.validation import ValidationError
+from align_desktop.store.capabilities import CapabilityService
+from align_desktop.store.changes import Revert
+from align_desktop.store.errors import WorkspaceError
+from align_desktop.store.rows import CapabilityRow
+from align_desktop.ui.capabilities.form import ERROR_COLOUR, CapabilityForm
+from align_desktop.ui.capabilities.model import CapabilityTableModel, choice_text
+from align_desktop.ui.capabilities.naming import unused_name
+from align_desktop.ui.capabilities.table import CapabilityTable
+from align_desktop.ui.prompts import Prompter
+from align_desktop.ui.roi.format import same
+from align_desktop.ui.view import WorkspaceView
+
+_NAMES_LISTED = 8
+"""A delete question names this many capabilities, then says how many more."""
+
+
+class CapabilitiesView(WorkspaceView):
+    """Keep the catalogue of platform capabilities: owners, SLAs, maturity and run cost."""
+
+    view_name = "capabilities"
+
+    def __init__(self, prompter: Prompter, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._prompter = prompter
+        self._kept: tuple[str | None, list[str], int] = (None, [], 0)
+        self.model = CapabilityTableModel(self)
+        self.model.commit = self._save_cell
+
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText(self.tr("Filter capabilities…"))
+        self.filter_edit.setAccessibleName(self.tr("Filter capabilities"))
+        self.filter_edit.setToolTip(
+            self.tr("Show capabilities whose key, name, category, owner or status contains every word typed")
+        )
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self.model.set_filter)
+        self.filter_edit.returnPressed.connect(self._focus_table)
+        self.category_filter = self._choice_filter(
+            self.tr("All categories"), CAPABILITY_CATEGORIES, self.model.set_category
+        )
+        self.category_filter.setAccessibleName(self.tr("Category filter"))
+        self.category_filter.setToolTip(self.tr("Show only capabilities of this category"))
+        self.status_filter = self._choice_filter(self.tr("All statuses"), CAPABILITY_STATUSES, self.model.set_status)
+        self.status_filter.setAccessibleName(self.tr("Status filter"))
+        self.status_filter.setToolTip(self.tr("Show only capabilities with this status"))
+        filters = QHBoxLayout()
+        filters.addWidget(self.filter_edit, 1)
+        filters.addWidget(self.category_filter)
+        filters.addWidget(self.status_filter)
+
+        self.table_message = QLabel()
+        self.table_message.setWordWrap(True)
+        self.table_message.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: bold;")
+        self.table_message.setAccessibleName(self.tr("Error"))
+        self.table_message.hide()
+        self.table = CapabilityTable(self.model)
+        self.table.selectionModel().currentRowChanged.connect(self._show_selected)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.doubleClicked.connect(self._double_clicked)
+        delete = QAction(self.tr("Delete capabilities"), self.table)
+        delete.setShortcut(QKeySequence.StandardKey.Delete)
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.triggered.connect(self.delete_selected)
+        self.table.addAction(delete)
+        self.count_label = QLabel()
+        self.count_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+
+        self.new_button = QPushButton(self.tr("New capability"))
+        self.new_button.setToolTip(self.tr("Add a capability to the catalogue and start typing its name"))
+        self.new_button.clicked.connect(self.new_capability)
+        self.delete_button = QPushButton(self.tr("Delete…"))
+        self.delete_button.setToolTip(
+            self.tr("Delete the selected capabilities and what initiatives need of them (Del); asks first")
+        )
+        self.delete_button.clicked.connect(self.delete_selected)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.count_label)
+        buttons.addStretch()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.delete_button)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(filters)
+        left_layout.addWidget(self.table_message)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addLayout(buttons)
+
+        self.form = CapabilityForm()
+        self.form.field_edited.connect(self._save_field)
+        scroll = QScrollArea()
+        scroll.setWidget(self.form)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.setTextFormat(Qt.TextFormat.RichText)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.hint.setContentsMargins(12, 0, 12, 0)
+        self._right = QStackedWidget()
+        self._right.addWidget(scroll)
+        self._right.addWidget(self.hint)
+        self._right.setMinimumWidth(300)
+        self._form_page = scroll
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(left)
+        splitter.addWidget(self._right)
+        splitter.setStretchFactor(0, 5)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([1130, 320])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self.model.modelAboutToBeReset.connect(self._remember_selection)
+        self.model.modelReset.connect(self._restore_selection)
+        self.model.dataChanged.connect(lambda *_args: self._show_selected())
+        self.model.layoutChanged.connect(self._rows_moved)
+        self._show_selected()
+
+    @staticmethod
+    def _choice_filter(everything: str, choices: tuple[str, ...], apply: Callable[[str | None], None]) -> QComboBox:
+        combo = QComboBox()
+        combo.addItem(everything, None)
+        for choice in choices:
+            combo.addItem(choice_text(choice), choice)
+        combo.currentIndexChanged.connect(lambda _row: apply(combo.currentData()))
+        return combo
+
+    @property
+    def view_title(self) -> str:
+        return self.tr("Capabilities")
+
+    @property
+    def _service(self) -> CapabilityService:
+        assert self.workspace is not None
+        return self.workspace.capabilities
+
+    def refresh(self) -> None:
+        assert self.workspace is not None
+        currency = self.workspace.settings.get().currency
+        self.table_message.hide()
+        self.form.set_currency(currency)
+        self.model.set_rows(self._service.catalogue(), currency)
+
+    def focus_find(self) -> None:
+        self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_edit.selectAll()
+
+    def selected_key(self) -> str | None:
+        """The key of the current capability (the one the form shows)."""
+        index = self.table.selectionModel().currentIndex()
+        return self.model.row_at(index).key if index.isValid() else None
+
+    def selected_rows(self) -> list[CapabilityRow]:
+        """Every selected capability, in table order."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [self.model.row_at(row) for row in rows]
+
+    def select_key(self, key: str) -> bool:
+        """Make capability `key` the only selected one if the table shows it."""
+        row = self.model.index_of_key(key)
+        if row is None:
+            return False
+        self._select_row(row)
+        return True
+
+    # actions
+
+    def new_capability(self) -> None:
+        if self.workspace is None:
+            return
+        service = self._service
+        name = unused_name(self.tr("New capability"), self.model.names())
+        created: list[str] = []
+
+        def create() -> Revert:
+            key, revert = service.create({"name": name})
+            created.append(key)
+            return revert
+
+        if not self._perform(self.tr("New capability"), create):
+            return
+        if self.model.index_of_key(created[0]) is None:
+            self._clear_filters()
+        if self.select_key(created[0]):
+            self.form.focus_name()
+
+    def delete_selected(self) -> None:
+        rows = self.selected_rows()
+        if self.workspace is None or not rows:
+            return
+        keys = [row.key for row in rows]
+        title = self.tr("Delete capability") if len(rows) == 1 else self.tr("Delete capabilities")
+        if not self._prompter.confirm(title, self.delete_question(rows), self.tr("Delete")):
+            return
+        service = self._service
+        action = self.tr("Delete {0}").format(keys[0]) if len(keys) == 1 else self.tr("Delete {0} capabilities")
+        self._perform(action.format(len(keys)), lambda: service.delete(*keys))
+
+    def delete_question(self, rows: list[CapabilityRow]) -> str:
+        """What deleting `rows` asks: which capabilities, and which initiatives lose a need."""
+        needed = [row for row in rows if row.reuse]
+        if len(rows) == 1:
+            row = rows[0]
+            if not row.reuse:
+                return self.tr("Delete {0} {1}? You can undo this with Ctrl+Z.").format(row.key, row.name)
+            return self.tr(
+                "{0} {1} is needed by {2}; deleting it removes those needs too. You can undo this with Ctrl+Z."
+            ).format(row.key, row.name, self._initiatives(row.reuse))
+        names = ", ".join(f"{row.key} {row.name}" for row in rows[:_NAMES_LISTED])
+        if len(rows) > _NAMES_LISTED:
+            names = self.tr("{0} and {1} more").format(names, len(rows) - _NAMES_LISTED)
+        parts = [self.tr("Delete {0} capabilities: {1}?").format(len(rows), names)]
+        if needed:
+            needs = "; ".join(
+                self.tr("{0} {1} is needed by {2}").format(row.key, row.name, self._initiatives(row.reuse))
+                for row in needed[:_NAMES_LISTED]
+            )
+            if len(needed) > _NAMES_LISTED:
+                needs = self.tr("{0}; and {1} more are needed").format(needs, len(needed) - _NAMES_LISTED)
+            parts.append(self.tr("{0}. Deleting them removes those needs too.").format(needs))
+        parts.append(self.tr("You can undo this with Ctrl+Z."))
+        return "\n\n".join(parts)
+
+    def _initiatives(self, count: int) -> str:
+        return self.tr("1 initiative") if count == 1 else self.tr("{0} initiatives").format(count)
+
+    def _save_cell(self, key: str, field: str, value: object) -> bool:
+        """Store a table cell's value; a refusal is explained above the table."""
+        if self.workspace is None or self._unchanged(key, field, value):
+            return True
+        service = self._service
+        action = self.tr("Edit {0} {1}").format(key, CAPABILITY_FIELDS[field])
+        try:
+            self.workspace.perform(action, lambda: service.update(key, {field: value}))
+        except ValidationError as error:
+            self.table_message.setText(
+                self.tr("{0} not saved: {1}: {2}.").format(key, error.field, error.message.rstrip("."))
+            )
+            self.table_message.show()
+            return False
+        except (WorkspaceError, LookupError) as error:
+            self._prompter.error(self.tr("Not saved"), str(error))
+            self.reload()
+            return False
+        return True
+
+    def _unchanged(self, key: str, field: str, value: object) -> bool:
+        row = self.model.index_of_key(key)
+        if row is None:
+            return False
+        try:
+            clean = validate_capability({field: value})[field]
+        except ValidationError:
+            return False
+        return same(clean, getattr(self.model.row_at(row), field))
+
+    def _save_field(self, field: str, value: object) -> None:
+        row = self.form.row
+        if self.workspace is None or row is None:
+            return
+        service = self._service
+        action = self.tr("Edit {0} {1}").format(row.key, CAPABILITY_FIELDS[field])
+        if self._perform(action, lambda: service.update(row.key, {field: value}), field):
+            self.form.clear_error()
+
+    def _perform(self, text: str, action: Callable[[], Revert], field: str | None = None) -> bool:
+        """Run one undoable change; say why when it is refused. True when it was stored."""
+        assert self.workspace is not None
+        try:
+            self.workspace.perform(text, action)
+        except ValidationError as error:
+            if field is not None:
+                self.form.show_error(field, f"{error.field}: {error.message}")
+            else:
+                self._prompter.error(self.tr("Not done: {0}").format(text), f"{error.field}: {error.message}.")
+            return False
+        except (WorkspaceError, LookupError) as error:
+            self._prompter.error(self.tr("Not saved"), str(error))
+            self.reload()
+            return False
+        return True
+
+    # selection
+
+    def _remember_selection(self) -> None:
+        self._kept = (
+            self.selected_key() or (self.form.row.key if self.form.row else None),
+            [row.key for row in self.selected_rows()],
+            max(self.table.selectionModel().currentIndex().row(), 0),
+        )
+
+    def _restore_selection(self) -> None:
+        self.table_message.hide()  # it spoke of a cell the table may no longer show
+        current, selected, row = self._kept
+        model = self.table.selectionModel()
+        if current is not None and self.select_key(current):
+            rows = QItemSelection()
+            for key in selected:
+                number = self.model.index_of_key(key)
+                if number is not None:
+                    rows.select(self.model.index(number, 0), self.model.index(number, self.model.columnCount() - 1))
+            model.select(rows, QItemSelectionModel.SelectionFlag.Select)
+        elif self.model.rowCount():
+            self._select_row(min(row, self.model.rowCount() - 1))
+        self._show_selected()
+
+    def _select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().setCurrentIndex(index, flags)
+        self.table.scrollTo(index)
+
+    def _rows_moved(self) -> None:
+        """Sorted, or reloaded in a new order: the selection moved with its rows; keep the current one in sight."""
+        self.table_message.hide()
+        current = self.table.selectionModel().currentIndex()
+        if current.isValid():
+            self.table.scrollTo(current)
+        self._show_selected()
+
+    def _selection_changed(self) -> None:
+        self.delete_button.setEnabled(self.table.selectionModel().hasSelection())
+
+    def _show_selected(self, current: QModelIndex | None = None) -> None:
+        index = self.table.selectionModel().currentIndex()
+        total = self.model.total_count()
+        self.count_label.setText(self._count_text(self.model.rowCount(), total))
+        self._selection_changed()
+        if index.isValid():
+            self.form.show_capability(self.model.row_at(index))
+            self._right.setCurrentWidget(self._form_page)
+            return
+        self.form.clear()
+        self.hint.setText(self._empty_text(total))
+        self._right.setCurrentWidget(self.hint)
+
+    def _count_text(self, shown: int, total: int) -> str:
+        if shown != total:
+            return self.tr("{0} of {1} shown").format(shown, total)
+        if total == 1:
+            return self.tr("1 capability")
+        return self.tr("{0} capabilities").format(total)
+
+    def _empty_text(self, total: int) -> str:
+        if total:
+            return self.tr(
+                "<h3>No capability matches the filter.</h3><p>Clear the filter to see all {0} capabilities.</p>"
+            ).format(total)
+        return self.tr(
+            "<h3>No capabilities yet.</h3>"
+            "<p>A capability is a reusable platform building block: data ingestion, a feature store, "
+            "training, model serving, monitoring, governance, experimentation. Each has an owner, an "
+            "SLA, a yearly run cost and a maturity from 1 to 5. Initiatives on the roadmap say which "
+            "capabilities they need and at what maturity, so each platform investment is argued from "
+            "the initiatives it unblocks.</p><p>Click <b>New capability</b> to add the first.</p>"
+        )
+
+    def _clear_filters(self) -> None:
+        self.filter_edit.clear()
+        self.category_filter.setCurrentIndex(0)
+        self.status_filter.setCurrentIndex(0)
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        if not index.flags() & Qt.ItemFlag.ItemIsEditable:
+            self.form.focus_name()
+
+    def _focus_table(self) -> None:
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -1,0 +1,1 @@
+"""The capability matrix view: initiatives × capabilities with required maturity, and the ranking."""
