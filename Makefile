@@ -35,3 +35,4 @@ lint: install
 bench: install
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/board.py
 	$(BIN)/python benchmarks/roi.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/matrix.py

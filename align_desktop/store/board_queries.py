@@ -11,12 +11,12 @@ from align_desktop.store.rows import BoardRows
 
 def board(db: sqlite3.Connection) -> BoardRows:
     workspace = queries.settings(db)
-    figures = case_queries.base_figures(db, workspace)
+    values = case_queries.initiative_values(db, workspace)
     return BoardRows(
         workspace,
         queries.lanes(db),
         queries.initiatives(db),
         queries.outcomes(db),
-        {key: f.npv for key, f in figures.items()},
+        {key: npv for key, (npv, _) in values.items()},
         gap_notes(db),
     )

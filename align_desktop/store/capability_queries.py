@@ -45,7 +45,7 @@ def needs(db: sqlite3.Connection) -> list[Need]:
 def matrix(db: sqlite3.Connection) -> MatrixRows:
     """Initiatives (board order) with their value, the catalogue, and every need."""
     workspace = queries.settings(db)
-    values = {key: f.risk_adjusted_npv for key, f in case_queries.base_figures(db, workspace).items()}
+    values = {key: risk_adjusted for key, (_, risk_adjusted) in case_queries.initiative_values(db, workspace).items()}
     initiatives = [
         MatrixInitiative(key, title, lane, outcome or "", values.get(key, 0.0))
         for key, title, lane, outcome in db.execute(

@@ -5,14 +5,14 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
+from align_desktop.domain import roi
 from align_desktop.domain.keys import key_sort_value
-from align_desktop.domain.roi import BusinessCase, CostLine, Figures, evaluate
 from align_desktop.store.errors import NotFound
 from align_desktop.store.rows import BusinessCaseRow, CostLineRow, SettingsRow
 
 
-def base_figures(db: sqlite3.Connection, workspace: SettingsRow) -> dict[str, Figures]:
-    """Base-scenario figures (no IRR) of every initiative with a business case, from yearly cost totals.
+def initiative_values(db: sqlite3.Connection, workspace: SettingsRow) -> dict[str, tuple[float, float]]:
+    """Base-scenario NPV and risk-adjusted NPV of every initiative with a business case.
 
     Cost lines are summed per year in SQL, so the board reads one row per initiative.
     """
@@ -28,16 +28,11 @@ def base_figures(db: sqlite3.Connection, workspace: SettingsRow) -> dict[str, Fi
         " WHERE bc.initiative_id IS NOT NULL OR c.initiative_id IS NOT NULL"
     )
     size = len(years)
-    result = {}
-    for row in rows:
-        case = BusinessCase(
-            annual_benefit=row[2],
-            adoption=tuple(a or 0.0 for a in row[3 : 3 + size]),
-            cost_lines=(CostLine("all", row[3 + size :]),),
-            confidence=row[1] / 100,
-        )
-        result[row[0]] = evaluate(case, workspace.horizon, workspace.discount_rate, with_irr=False)
-    return result
+    factors = roi.discount_factors(workspace.discount_rate, workspace.horizon)
+    return {
+        row[0]: roi.base_values(row[2], [a or 0.0 for a in row[3 : 3 + size]], row[3 + size :], row[1] / 100, factors)
+        for row in rows
+    }
 
 
 _YEARS = range(11)

@@ -22,7 +22,6 @@ from align_desktop.store.rows import (
     SettingsRow,
 )
 
-_INITIATIVE_COLUMNS = [f.name for f in fields(InitiativeRow) if f.name != "gate_override"]
 _INITIATIVES = """
 SELECT i.key, i.title, i.description, o.key, o.name, i.decision_point, i.lane_id, i.position,
        i.status, i.team, i.owner, i.readiness_data, i.readiness_model_risk,
@@ -32,8 +31,9 @@ SELECT i.key, i.title, i.description, o.key, o.name, i.decision_point, i.lane_id
 FROM initiative i
 JOIN lane l ON l.id = i.lane_id
 LEFT JOIN outcome o ON o.id = i.outcome_id
-LEFT JOIN gate_override g
-       ON g.id = (SELECT max(id) FROM gate_override WHERE initiative_id = i.id)
+LEFT JOIN (SELECT initiative_id, max(id) AS id FROM gate_override GROUP BY initiative_id) latest
+       ON latest.initiative_id = i.id
+LEFT JOIN gate_override g ON g.id = latest.id
 """
 
 
@@ -72,14 +72,13 @@ def initiative(db: sqlite3.Connection, key: str) -> InitiativeRow:
 
 
 def _initiative(row: Any) -> InitiativeRow:
-    values = dict(zip(_INITIATIVE_COLUMNS, row[:19], strict=True))
     status, reason, decided_by, decided_at = row[19:]
     override = None
     if status is not None:
         override = GateOverrideRow(
             status=status, reason=reason, decided_by=decided_by, decided_at=datetime.fromisoformat(decided_at)
         )
-    return InitiativeRow(**values, gate_override=override)
+    return InitiativeRow(*(*row[:19], override))
 
 
 def portfolio(db: sqlite3.Connection) -> PortfolioRows:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QDateTime, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
@@ -27,15 +27,12 @@ from align_desktop.store.errors import WorkspaceError
 from align_desktop.store.samples import create_from_sample, list_samples
 from align_desktop.store.workspace import Workspace
 from align_desktop.ui.board.view import BoardView
-from align_desktop.ui.capabilities.view import CapabilitiesView
-from align_desktop.ui.matrix.view import MatrixView
 from align_desktop.ui.open_workspace import OpenWorkspace
-from align_desktop.ui.outcomes.view import OutcomesView
 from align_desktop.ui.preferences import Preferences
 from align_desktop.ui.prompts import Prompter
-from align_desktop.ui.roi.view import RoiView
 from align_desktop.ui.settings_dialog import SettingsDialog
 from align_desktop.ui.view import WorkspaceView
+from align_desktop.ui.views import VIEWS
 from align_desktop.ui.welcome.view import WelcomeView
 
 WARM_UP_DELAY_MS = 500
@@ -65,25 +62,18 @@ class MainWindow(QMainWindow):
         self.welcome.sample_requested.connect(self.new_from_sample)
         self.welcome.recent_requested.connect(self.open_workspace)
 
-        self.board = BoardView(prompter)
-        self.outcomes = OutcomesView(prompter)
-        self.roi = RoiView(prompter)
-        self.capabilities = CapabilitiesView(prompter)
-        self.matrix = MatrixView(prompter)
-        self.views: list[WorkspaceView] = [self.board, self.outcomes, self.roi, self.capabilities, self.matrix]
-
         self._pages = QStackedWidget()
         self._pages.addWidget(self.welcome)
-        for view in self.views:
-            self._pages.addWidget(view)
+        self._built: dict[str, WorkspaceView] = {}
+        self.board = cast(BoardView, self.view("board"))
         self._navigation = QListWidget()
         self._navigation.setAccessibleName(self.tr("Views"))
         self._navigation.setFixedWidth(150)
         self._navigation.setFrameShape(QFrame.Shape.NoFrame)
         self._navigation.setStyleSheet(_NAVIGATION_STYLE)
-        for view in self.views:
-            item = QListWidgetItem(view.view_title)
-            item.setData(Qt.ItemDataRole.UserRole, view.view_name)
+        for spec in VIEWS:
+            item = QListWidgetItem(spec.title)
+            item.setData(Qt.ItemDataRole.UserRole, spec.name)
             self._navigation.addItem(item)
         self._navigation.currentRowChanged.connect(self._on_navigation)
         central = QWidget()
@@ -141,12 +131,12 @@ class MainWindow(QMainWindow):
         )
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
-        for number, view in enumerate(self.views, start=1):
+        for number, spec in enumerate(VIEWS, start=1):
             self._workspace_actions.append(
                 self._add(
                     view_menu,
-                    view.view_title,
-                    lambda _=False, name=view.view_name: self.show_view(name),
+                    spec.title,
+                    lambda _=False, name=spec.name: self.show_view(name),
                     QKeySequence(f"Ctrl+{number}"),
                 )
             )
@@ -231,13 +221,13 @@ class MainWindow(QMainWindow):
         self._undo_group.addStack(self.workspace.undo_stack)
         self._undo_group.setActiveStack(self.workspace.undo_stack)
         self._preferences.add_recent(workspace.path)
-        for view in self.views:
+        for view in self._built.values():
             view.set_workspace(self.workspace)
         self._navigation.setVisible(True)
         for action in self._workspace_actions:
             action.setEnabled(True)
         self._saved_label.setText(self.tr("All changes are saved as you go"))
-        self.show_view(self.board.view_name)
+        self.show_view("board")
         self._update_title()
         # the board is shown without SQLAlchemy; load the write path while the room looks at it
         QTimer.singleShot(WARM_UP_DELAY_MS, workspace.prepare_writes)
@@ -245,7 +235,7 @@ class MainWindow(QMainWindow):
     def close_workspace(self) -> None:
         if self.workspace is None:
             return
-        for view in self.views:
+        for view in self._built.values():
             view.set_workspace(None)
         self._undo_group.removeStack(self.workspace.undo_stack)
         self.workspace.close()
@@ -275,20 +265,26 @@ class MainWindow(QMainWindow):
 
     # views
 
+    def view(self, name: str) -> WorkspaceView:
+        """The view called `name`, built (and given the open workspace) on first use."""
+        if name not in self._built:
+            spec = next(spec for spec in VIEWS if spec.name == name)
+            view = spec.build(self._prompter)
+            self._built[name] = view
+            self._pages.addWidget(view)
+            view.set_workspace(self.workspace)
+        return self._built[name]
+
     def show_view(self, name: str) -> None:
-        for row, view in enumerate(self.views):
-            if view.view_name == name:
-                self._pages.setCurrentWidget(view)
-                self._navigation.setCurrentRow(row)
-                return
-        raise KeyError(name)
+        self._pages.setCurrentWidget(self.view(name))
+        self._navigation.setCurrentRow([spec.name for spec in VIEWS].index(name))
 
     def current_view(self) -> QWidget | None:
         return self._pages.currentWidget()
 
     def _on_navigation(self, row: int) -> None:
-        if self.workspace is not None and 0 <= row < len(self.views):
-            self._pages.setCurrentWidget(self.views[row])
+        if self.workspace is not None and 0 <= row < len(VIEWS):
+            self._pages.setCurrentWidget(self.view(VIEWS[row].name))
 
     def edit_settings(self) -> None:
         assert self.workspace is not None

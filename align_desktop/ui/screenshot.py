@@ -26,6 +26,7 @@ def render_views(workspace_path: Path, outdir: Path) -> list[Path]:
     from align_desktop.ui.main_window import MainWindow
     from align_desktop.ui.preferences import Preferences
     from align_desktop.ui.prompts import Prompter
+    from align_desktop.ui.views import VIEWS
 
     outdir.mkdir(parents=True, exist_ok=True)
     create_application()
@@ -39,10 +40,10 @@ def render_views(workspace_path: Path, outdir: Path) -> list[Path]:
         if not window.open_workspace(Path(workspace_path)):
             window.close()
             raise RuntimeError(f"{workspace_path} could not be opened")
-        for view in window.views:
-            window.show_view(view.view_name)
+        for spec in VIEWS:
+            window.show_view(spec.name)
             _settle()
-            written.append(_grab(window, outdir / f"{view.view_name}.png"))
+            written.append(_grab(window, outdir / f"{spec.name}.png"))
         window.close()
     return written
 

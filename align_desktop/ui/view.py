@@ -15,18 +15,10 @@ from align_desktop.ui.open_workspace import OpenWorkspace
 class WorkspaceView(QWidget):
     """A page of the main window that shows part of the open workspace."""
 
-    view_name = ""
-    """File name of the view's screenshot and key in the navigation, e.g. `board`."""
-
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace: OpenWorkspace | None = None
         self._stale = True
-
-    @property
-    def view_title(self) -> str:
-        """The view's name in the navigation, translated."""
-        raise NotImplementedError
 
     def set_workspace(self, workspace: OpenWorkspace | None) -> None:
         if self.workspace is not None:

@@ -16,6 +16,8 @@ from align_desktop.domain.roi import (
     CostLine,
     Figures,
     Scenario,
+    base_values,
+    discount_factors,
     evaluate,
     flows,
     irr,
@@ -337,3 +339,19 @@ class TestPortfolioTotals:
         ]
         totals = portfolio_totals(figures, horizon=3)
         assert totals.npv == pytest.approx(npv(0.07, totals.cash_flows))
+
+
+def test_the_boards_fast_path_gives_evaluates_figures() -> None:
+    case = BusinessCase(
+        annual_benefit=250_000.0,
+        adoption=(0.0, 0.25, 0.75, 1.0),
+        cost_lines=(CostLine("all", (120_000.0, 60_000.0, 60_000.0, 60_000.0)),),
+        confidence=0.8,
+    )
+    figures = evaluate(case, 3, 0.10, with_irr=False)
+    npv_value, risk_adjusted = base_values(
+        case.annual_benefit, case.adoption, case.cost_lines[0].amounts, case.confidence, discount_factors(0.10, 3)
+    )
+    assert npv_value == pytest.approx(figures.npv, abs=1e-9)
+    assert risk_adjusted == pytest.approx(figures.risk_adjusted_npv, abs=1e-9)
+    assert npv_value == pytest.approx(130_394.44, abs=0.005)

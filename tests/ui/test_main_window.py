@@ -149,7 +149,7 @@ def test_keyboard_shortcuts_reach_the_board(qtbot: Any, window: MainWindow, samp
 def test_navigation_switches_views(window: MainWindow, sample_path: Path) -> None:
     window.open_workspace(sample_path)
     window.show_view("outcomes")
-    assert window.current_view() is window.outcomes
+    assert window.current_view() is window.view("outcomes")
     window.show_view("board")
     assert window.current_view() is window.board
 

@@ -37,8 +37,6 @@ _ALL = None
 class BoardView(WorkspaceView):
     """Lanes of initiative cards, filterable, rearranged by drag or keyboard."""
 
-    view_name = "board"
-
     def __init__(self, prompter: Prompter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._prompter = prompter
@@ -88,10 +86,6 @@ class BoardView(WorkspaceView):
         layout.addLayout(bar)
         layout.addWidget(self.canvas, 1)
         layout.addWidget(self.hint)
-
-    @property
-    def view_title(self) -> str:
-        return self.tr("Board")
 
     def _filter_combo(self, everything: str) -> QComboBox:
         combo = QComboBox()

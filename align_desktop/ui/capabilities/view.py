@@ -52,8 +52,6 @@ _NAMES_LISTED = 8
 class CapabilitiesView(WorkspaceView):
     """Keep the catalogue of platform capabilities: owners, SLAs, maturity and run cost."""
 
-    view_name = "capabilities"
-
     def __init__(self, prompter: Prompter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._prompter = prompter
@@ -163,10 +161,6 @@ class CapabilitiesView(WorkspaceView):
             combo.addItem(choice_text(choice), choice)
         combo.currentIndexChanged.connect(lambda _row: apply(combo.currentData()))
         return combo
-
-    @property
-    def view_title(self) -> str:
-        return self.tr("Capabilities")
 
     @property
     def _service(self) -> CapabilityService:

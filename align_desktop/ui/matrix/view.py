@@ -48,8 +48,6 @@ _GROUP_LABELS = {"lane": "lane", "outcome": "outcome"}
 class MatrixView(WorkspaceView):
     """Which capabilities each initiative needs, at what maturity, and what each capability is worth."""
 
-    view_name = "matrix"
-
     def __init__(self, prompter: Prompter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._prompter = prompter
@@ -121,10 +119,6 @@ class MatrixView(WorkspaceView):
         layout.addLayout(bar)
         layout.addWidget(body, 1)
         layout.addWidget(hint)
-
-    @property
-    def view_title(self) -> str:
-        return self.tr("Matrix")
 
     def set_workspace(self, workspace: OpenWorkspace | None) -> None:
         self._resort_on_reload = True

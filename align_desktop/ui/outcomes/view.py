@@ -47,8 +47,6 @@ _COLUMN_WIDTHS = {  # in average character widths, at least the header's; Name a
 class OutcomesView(WorkspaceView):
     """Edit the workspace's outcomes: the business objectives that initiatives are tied to."""
 
-    view_name = "outcomes"
-
     def __init__(self, prompter: Prompter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._prompter = prompter
@@ -142,10 +140,6 @@ class OutcomesView(WorkspaceView):
         delete.triggered.connect(self.delete_outcome)
         table.addAction(delete)
         return table
-
-    @property
-    def view_title(self) -> str:
-        return self.tr("Outcomes")
 
     def refresh(self) -> None:
         assert self.workspace is not None

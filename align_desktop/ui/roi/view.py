@@ -47,8 +47,6 @@ def message_of(error: ValidationError) -> str:
 class RoiView(WorkspaceView):
     """Business cases: cost lines, benefit, adoption, confidence; NPV, IRR, payback, ROI."""
 
-    view_name = "roi"
-
     def __init__(self, prompter: Prompter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._prompter = prompter
@@ -121,10 +119,6 @@ class RoiView(WorkspaceView):
         layout.addLayout(pick_row)
         layout.addWidget(self.headline)
         layout.addWidget(body, 1)
-
-    @property
-    def view_title(self) -> str:
-        return self.tr("ROI")
 
     def set_workspace(self, workspace: OpenWorkspace | None) -> None:
         self.service = workspace.business_cases if workspace is not None else None

@@ -26,7 +26,6 @@ _LIST_STYLE = "QListWidget::item { padding: 6px 4px; }"
 class WelcomeView(QWidget):
     """What the user sees before opening a workspace."""
 
-    view_name = "welcome"
     new_requested = Signal()
     open_requested = Signal()
     sample_requested = Signal(str)

@@ -122,8 +122,6 @@ def edit_cell(qtbot: Any, view: CapabilitiesView, key: str, column: int, text: s
 
 
 def test_names_title_and_accessibility(view: CapabilitiesView) -> None:
-    assert view.view_name == "capabilities"
-    assert view.view_title == "Capabilities"
     widgets: list[QWidget] = [view.table, view.filter_edit, view.category_filter, view.status_filter]
     widgets += [view.form.description, *view.form.edits.values(), *view.form.combos.values()]
     widgets += view.form.levels.values()

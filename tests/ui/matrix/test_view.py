@@ -52,8 +52,6 @@ def header(view: MatrixView, capability: str) -> str:
 
 def test_names_and_accessibility(shown: Shown) -> None:
     view = shown.view
-    assert view.view_name == "matrix"
-    assert view.view_title == "Matrix"
     for widget in (view.table, view.ranking.table, view.ranking.unblocks, view.order, view.grouping):
         assert widget.accessibleName()
         assert widget.toolTip()

@@ -87,8 +87,6 @@ def type_into(qtbot: Any, edit: QLineEdit, text: str) -> None:
 
 
 def test_names_and_title(view: OutcomesView) -> None:
-    assert view.view_name == "outcomes"
-    assert view.view_title == "Outcomes"
     assert view.table.accessibleName()
     assert view.filter_edit.accessibleName()
     assert view.new_button.toolTip()

@@ -23,8 +23,6 @@ def roi(qtbot: Any, qapp: Any, workspace: Any, prompter: Any) -> Iterator[Roi]:
 
 def test_names_and_accessibility(roi: Roi) -> None:
     view = roi.view
-    assert view.view_name == "roi"
-    assert view.view_title == "ROI"
     for widget in (view.picker, view.costs.table, view.editor.year_table, view.portfolio.table):
         assert widget.accessibleName()
         assert widget.toolTip() or widget is view.costs.table
