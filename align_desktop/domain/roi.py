@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 COST_CATEGORIES: tuple[str, ...] = (
     "data engineering",
@@ -48,9 +49,6 @@ class CostLine:
 
     category: str
     amounts: tuple[float, ...]
-
-    def amount(self, year: int) -> float:
-        return self.amounts[year] if year < len(self.amounts) else 0.0
 
 
 @dataclass(frozen=True)
@@ -102,12 +100,16 @@ class Figures:
 
 def flows(case: BusinessCase, horizon: int, scenario: Scenario = BASE) -> Flows:
     """Benefits and costs for years 0 … `horizon` under `scenario`."""
-    years = range(horizon + 1)
-    benefits = tuple(case.annual_benefit * case.adoption_in(t) * scenario.benefit for t in years)
-    costs = tuple(sum(line.amount(t) for line in case.cost_lines) * scenario.cost for t in years)
-    return Flows(benefits, costs)
+    years = horizon + 1
+    benefits = tuple(case.annual_benefit * case.adoption_in(t) * scenario.benefit for t in range(years))
+    yearly = [0.0] * years
+    for line in case.cost_lines:
+        for t, amount in enumerate(line.amounts[:years]):
+            yearly[t] += amount
+    return Flows(benefits, tuple(cost * scenario.cost for cost in yearly))
 
 
+@lru_cache(maxsize=64)
 def discount_factors(rate: float, horizon: int) -> tuple[float, ...]:
     """1 / (1 + rate)^t for t = 0 … `horizon`."""
     factor = 1.0 + rate

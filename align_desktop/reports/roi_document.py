@@ -12,27 +12,23 @@ from __future__ import annotations
 from typing import Any
 
 from align_desktop.domain.roi import Figures, evaluate, irrs, portfolio_totals
-from align_desktop.store.rows import PortfolioRows
+from align_desktop.store.rows import CaseSummaries
 
 FORMAT = "align-desktop roi"
 FORMAT_VERSION = 1
 TITLE_WIDTH = 40
 
 
-def build_report(portfolio: PortfolioRows, scenario_name: str) -> dict[str, Any]:
+def build_report(portfolio: CaseSummaries, scenario_name: str) -> dict[str, Any]:
     """The JSON-ready report of every initiative that has a business case, by key."""
     settings = portfolio.settings
     scenario = settings.scenarios[scenario_name]
     horizon, rate = settings.horizon, settings.discount_rate
     initiatives: list[dict[str, Any]] = []
     figures: list[Figures] = []
-    without: list[str] = []
     series: list[tuple[float, ...]] = []
-    for row in portfolio.cases:
-        if not row.exists:
-            without.append(row.initiative_key)
-            continue
-        case = row.case(horizon)
+    for row in portfolio.summaries:
+        case = row.case()
         result = evaluate(case, horizon, rate, scenario, with_irr=False)
         figures.append(result)
         cash_flows = result.flows.cash_flows
@@ -74,7 +70,7 @@ def build_report(portfolio: PortfolioRows, scenario_name: str) -> dict[str, Any]
         },
         "years": list(years),
         "initiatives": initiatives,
-        "without_business_case": without,
+        "without_business_case": portfolio.without_case,
         "portfolio": {
             "initiatives": len(initiatives),
             "benefits": [sum(item["benefits"][t] for item in initiatives) for t in years],

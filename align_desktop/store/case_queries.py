@@ -8,31 +8,54 @@ from dataclasses import dataclass
 from align_desktop.domain import roi
 from align_desktop.domain.keys import key_sort_value
 from align_desktop.store.errors import NotFound
-from align_desktop.store.rows import BusinessCaseRow, CostLineRow, SettingsRow
+from align_desktop.store.rows import BusinessCaseRow, CaseSummary, CostLineRow, SettingsRow
 
 
-def initiative_values(db: sqlite3.Connection, workspace: SettingsRow) -> dict[str, tuple[float, float]]:
-    """Base-scenario NPV and risk-adjusted NPV of every initiative with a business case.
+def case_summaries(db: sqlite3.Connection, horizon: int) -> list[CaseSummary]:
+    """Every initiative with a business case, with its cost lines summed per year (in SQL), by key.
 
-    Cost lines are summed per year in SQL, so the board reads one row per initiative.
+    What reports and the board need: one row per initiative instead of one per cost line.
     """
-    years = range(workspace.horizon + 1)
-    adoption = ", ".join(f"bc.adoption_{t}" for t in years)
-    costs = ", ".join(f"coalesce(c.cost_{t}, 0)" for t in years)
+    years = range(horizon + 1)
+    adoption = ", ".join(f"coalesce(bc.adoption_{t}, 0.0)" for t in years)
+    costs = ", ".join(f"coalesce(c.cost_{t}, 0.0)" for t in years)
     yearly = ", ".join(f"sum(amount_{t}) AS cost_{t}" for t in years)
+    size = len(years)
     rows = db.execute(
-        f"SELECT i.key, i.confidence, coalesce(bc.annual_benefit, 0.0), {adoption}, {costs} FROM initiative i"
+        f"SELECT i.key, i.title, i.status, i.confidence, coalesce(bc.annual_benefit, 0.0), {adoption}, {costs}"
+        " FROM initiative i"
         " LEFT JOIN business_case bc ON bc.initiative_id = i.id"
         f" LEFT JOIN (SELECT initiative_id, {yearly} FROM cost_line GROUP BY initiative_id) c"
         " ON c.initiative_id = i.id"
         " WHERE bc.initiative_id IS NOT NULL OR c.initiative_id IS NOT NULL"
     )
-    size = len(years)
+    summaries = [
+        CaseSummary(row[0], row[1], row[2], row[3], row[4], row[5 : 5 + size], row[5 + size :]) for row in rows
+    ]
+    summaries.sort(key=lambda s: key_sort_value(s.initiative_key))
+    return summaries
+
+
+def initiative_values(db: sqlite3.Connection, workspace: SettingsRow) -> dict[str, tuple[float, float]]:
+    """Base-scenario NPV and risk-adjusted NPV of every initiative with a business case."""
     factors = roi.discount_factors(workspace.discount_rate, workspace.horizon)
     return {
-        row[0]: roi.base_values(row[2], [a or 0.0 for a in row[3 : 3 + size]], row[3 + size :], row[1] / 100, factors)
-        for row in rows
+        s.initiative_key: roi.base_values(s.annual_benefit, s.adoption, s.costs, s.confidence / 100, factors)
+        for s in case_summaries(db, workspace.horizon)
     }
+
+
+def keys_without_case(db: sqlite3.Connection) -> list[str]:
+    """Initiatives with no business case yet, by key."""
+    keys = [
+        key
+        for (key,) in db.execute(
+            "SELECT i.key FROM initiative i"
+            " WHERE NOT EXISTS (SELECT 1 FROM business_case b WHERE b.initiative_id = i.id)"
+            " AND NOT EXISTS (SELECT 1 FROM cost_line c WHERE c.initiative_id = i.id)"
+        )
+    ]
+    return sorted(keys, key=key_sort_value)
 
 
 _YEARS = range(11)

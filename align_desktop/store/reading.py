@@ -11,10 +11,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from align_desktop.store import queries, schema
+from align_desktop.store import case_queries, queries, schema
 from align_desktop.store.connection import connect, transaction
 from align_desktop.store.errors import NotAWorkspace, WorkspaceError, WorkspaceTooNew
-from align_desktop.store.rows import PortfolioRows
+from align_desktop.store.rows import CaseSummaries
 
 BUSINESS_CASES_SCHEMA = 2
 """The first schema with business cases (migration 0002)."""
@@ -43,8 +43,8 @@ def read_only(path: Path) -> Iterator[tuple[sqlite3.Connection, int]]:
             connection.close()
 
 
-def read_portfolio(path: Path) -> PortfolioRows:
-    """Settings and every initiative's business case of the workspace at `path`, read-only."""
+def read_case_summaries(path: Path) -> CaseSummaries:
+    """Settings and every business case (cost lines summed per year) of the workspace at `path`, read-only."""
     with read_only(path) as (connection, version):
         if version < BUSINESS_CASES_SCHEMA:
             raise WorkspaceError(
@@ -52,4 +52,9 @@ def read_portfolio(path: Path) -> PortfolioRows:
                 "open it in Align Desktop once to upgrade it."
             )
         with transaction(connection) as db:
-            return queries.portfolio(db)
+            settings = queries.settings(db)
+            return CaseSummaries(
+                settings,
+                case_queries.case_summaries(db, settings.horizon),
+                case_queries.keys_without_case(db),
+            )

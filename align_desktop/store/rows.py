@@ -150,6 +150,32 @@ class BusinessCaseRow:
 
 
 @dataclass(frozen=True)
+class CaseSummary:
+    """An initiative's business case with its cost lines summed per year (years 0 … horizon)."""
+
+    initiative_key: str
+    title: str
+    status: str
+    confidence: int
+    annual_benefit: float
+    adoption: tuple[float, ...]
+    costs: tuple[float, ...]
+
+    def case(self) -> BusinessCase:
+        """The case for the calculator: one cost line holding the yearly totals."""
+        return BusinessCase(self.annual_benefit, self.adoption, (CostLine("all", self.costs),), self.confidence / 100)
+
+
+@dataclass(frozen=True)
+class CaseSummaries:
+    """What `align-desktop roi` reports on, read in one transaction."""
+
+    settings: SettingsRow
+    summaries: list[CaseSummary]
+    without_case: list[str]
+
+
+@dataclass(frozen=True)
 class PortfolioRows:
     """Settings and every initiative's business case, read in one transaction."""
 
