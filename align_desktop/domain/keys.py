@@ -8,6 +8,7 @@ INITIATIVE_PREFIX = "I"
 OUTCOME_PREFIX = "O"
 COST_LINE_PREFIX = "L"
 CAPABILITY_PREFIX = "C"
+RISK_PREFIX = "R"
 
 _KEY = re.compile(r"^([A-Z])-([0-9]+)$")
 

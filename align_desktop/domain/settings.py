@@ -42,6 +42,8 @@ def validate_settings(changes: dict[str, Any]) -> dict[str, Any]:
                     SCENARIO_FIELDS[field], "must be a multiplier of 0 or more (1 leaves figures as they are)"
                 )
             clean[field] = multiplier
+        elif field == "risk_appetite":
+            clean[field] = require_int("Risk appetite", value, low=1, high=25)
         elif field == "readiness_gate":
             clean[field] = require_int("Readiness gate", value, low=READINESS_MIN, high=READINESS_MAX)
         else:

@@ -6,6 +6,7 @@ import sqlite3
 
 from align_desktop.store import case_queries, queries
 from align_desktop.store.capability_queries import gap_notes
+from align_desktop.store.risk_queries import above_appetite_notes
 from align_desktop.store.rows import BoardRows
 
 
@@ -19,4 +20,5 @@ def board(db: sqlite3.Connection) -> BoardRows:
         queries.outcomes(db),
         {key: npv for key, (npv, _) in values.items()},
         gap_notes(db),
+        above_appetite_notes(db, workspace.risk_appetite),
     )

@@ -55,12 +55,12 @@ class CapabilityService:
             deleted = [capability_writes.delete_capability(session, key) for key in keys]
         return lambda: self._restore(deleted)
 
-    def _restore(self, deleted: list[tuple[dict[str, Any], list[dict[str, Any]]]]) -> Revert:
+    def _restore(self, deleted: list[tuple[dict[str, Any], dict[str, list[dict[str, Any]]]]]) -> Revert:
         from align_desktop.store import capability_writes
 
         with self._workspace.write() as session:
-            for row, needs in reversed(deleted):
-                capability_writes.restore_capability(session, row, needs)
+            for row, kept in reversed(deleted):
+                capability_writes.restore_capability(session, row, kept)
         keys = [row["key"] for row, _ in deleted]
         return lambda: self.delete(*keys)
 

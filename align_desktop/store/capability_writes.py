@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from align_desktop.domain.keys import CAPABILITY_PREFIX
 from align_desktop.domain.validation import ValidationError
+from align_desktop.store import dependents
 from align_desktop.store.errors import NotFound
 from align_desktop.store.initiative_writes import find_initiative
 from align_desktop.store.keys import next_key
-from align_desktop.store.models import Capability, CapabilityNeed
+from align_desktop.store.models import Capability, CapabilityNeed, RiskCapability
 
 _COLUMNS = [c.name for c in Capability.__table__.columns]
 
@@ -54,26 +55,26 @@ def update_capability(session: Session, key: str, clean: dict[str, Any]) -> dict
     return previous
 
 
-def delete_capability(session: Session, key: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """Delete a capability and the needs of it; return what restores both."""
+_OWNED = dependents.tables(CapabilityNeed, RiskCapability)
+"""Rows that go with a capability: the needs of it and the risks' links to it."""
+
+
+def delete_capability(session: Session, key: str) -> tuple[dict[str, Any], dependents.Dependents]:
+    """Delete a capability with its needs and risk links; return what restores them."""
     capability = find_capability(session, key)
     row = {column: getattr(capability, column) for column in _COLUMNS}
-    table = CapabilityNeed.__table__
-    needs = [dict(need._mapping) for need in session.execute(select(table).where(table.c.capability_id == row["id"]))]
+    kept = dependents.keep(session, _OWNED, "capability_id", capability.id)
     session.delete(capability)
     session.flush()
-    session.execute(delete(CapabilityNeed).where(CapabilityNeed.capability_id == row["id"]))
-    return row, needs
+    for table in _OWNED:
+        session.execute(delete(table).where(table.c.capability_id == row["id"]))
+    return row, kept
 
 
-def restore_capability(session: Session, row: dict[str, Any], needs: list[dict[str, Any]]) -> None:
-    """Put a deleted capability back under its key with its needs (and its id, unless a newer one took it)."""
-    values = dict(row)
-    if session.get(Capability, row["id"]) is not None:
-        del values["id"]  # SQLite hands a deleted row's id to the next capability added
-    new_id = session.execute(insert(Capability).values(values).returning(Capability.id)).scalar_one()
-    if needs:
-        session.execute(insert(CapabilityNeed), [need | {"capability_id": new_id} for need in needs])
+def restore_capability(session: Session, row: dict[str, Any], kept: dependents.Dependents) -> None:
+    """Put a deleted capability back under its key with everything that went with it."""
+    capability_id = dependents.reinsert(session, Capability, row)
+    dependents.put_back(session, _OWNED, "capability_id", capability_id, kept)
 
 
 def set_need(session: Session, initiative_key: str, capability_key: str, level: int | None) -> int | None:

@@ -13,7 +13,7 @@ from align_desktop.domain.keys import parse_key
 from align_desktop.store import schema
 from align_desktop.store.reading import read_only
 
-_KEYED_TABLES = {"outcome": "O", "initiative": "I", "cost_line": "L", "capability": "C"}
+_KEYED_TABLES = {"outcome": "O", "initiative": "I", "cost_line": "L", "capability": "C", "risk": "R"}
 
 
 def check_workspace(path: Path) -> list[str]:

@@ -7,15 +7,16 @@ from __future__ import annotations
 
 import getpass
 from datetime import UTC, datetime
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Table, delete, func, insert, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from align_desktop.domain.keys import INITIATIVE_PREFIX
 from align_desktop.domain.readiness import check_gate
 from align_desktop.domain.validation import ValidationError
 from align_desktop.domain.vocabulary import READINESS_FIELDS
+from align_desktop.store import dependents
 from align_desktop.store.errors import NotFound
 from align_desktop.store.keys import next_key
 from align_desktop.store.models import (
@@ -26,6 +27,7 @@ from align_desktop.store.models import (
     Initiative,
     Lane,
     Outcome,
+    RiskInitiative,
     WorkspaceSettings,
 )
 
@@ -162,32 +164,22 @@ def move_initiative(session: Session, key: str, lane_id: int, index: int) -> tup
     return old_lane, old_position
 
 
-Dependents = dict[str, list[dict[str, Any]]]
-"""Rows that belong to an initiative and go with it, by table name."""
-
-_DEPENDENT_TABLES = [cast(Table, model.__table__) for model in (GateOverride, BusinessCase, CostLine, CapabilityNeed)]
-"""Tables whose rows cascade with an initiative (each has an `initiative_id` column)."""
+_OWNED = dependents.tables(GateOverride, BusinessCase, CostLine, CapabilityNeed, RiskInitiative)
+"""Rows that go with an initiative (each refers to it by `initiative_id`)."""
 
 
-def delete_initiative(session: Session, key: str) -> tuple[dict[str, Any], Dependents]:
+def delete_initiative(session: Session, key: str) -> tuple[dict[str, Any], dependents.Dependents]:
     """Remove an initiative with everything that belongs to it; return what restores them."""
     initiative = find_initiative(session, key)
     snapshot = {column: getattr(initiative, column) for column in _COLUMNS}
-    dependents = {
-        table.name: [
-            dict(row._mapping) for row in session.execute(select(table).where(table.c.initiative_id == initiative.id))
-        ]
-        for table in _DEPENDENT_TABLES
-    }
+    kept = dependents.keep(session, _OWNED, "initiative_id", initiative.id)
     session.delete(initiative)
     session.flush()
     _shift(session, snapshot["lane_id"], snapshot["position"] + 1, -1)
-    return snapshot, dependents
+    return snapshot, kept
 
 
-def restore_initiative(session: Session, snapshot: dict[str, Any], dependents: Dependents) -> None:
+def restore_initiative(session: Session, snapshot: dict[str, Any], kept: dependents.Dependents) -> None:
     _shift(session, snapshot["lane_id"], snapshot["position"], 1)
-    session.execute(insert(Initiative), [snapshot])
-    for table in _DEPENDENT_TABLES:
-        if dependents[table.name]:
-            session.execute(insert(table), dependents[table.name])
+    initiative_id = dependents.reinsert(session, Initiative, snapshot)
+    dependents.put_back(session, _OWNED, "initiative_id", initiative_id, kept)

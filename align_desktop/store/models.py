@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import CheckConstraint, Column, Float, ForeignKey, Integer, String, Table, Text, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -35,6 +35,7 @@ class WorkspaceSettings(Base):
     pessimistic_cost: Mapped[float] = mapped_column(Float, server_default=text("1.2"))
     optimistic_benefit: Mapped[float] = mapped_column(Float, server_default=text("1.2"))
     optimistic_cost: Mapped[float] = mapped_column(Float, server_default=text("0.9"))
+    risk_appetite: Mapped[int] = mapped_column(server_default=text("9"))
 
 
 class KeyCounter(Base):
@@ -203,3 +204,54 @@ class CapabilityNeed(Base):
         ForeignKey("capability.id", ondelete="CASCADE"), primary_key=True, index=True
     )
     required_level: Mapped[int]
+
+
+class Risk(Base):
+    """A risk in business terms, rated 1–5 for likelihood and impact before and after treatment."""
+
+    __tablename__ = "risk"
+    __table_args__ = tuple(
+        CheckConstraint(f"{scale} BETWEEN 1 AND 5", name=f"{scale}_range")
+        for scale in ("likelihood", "impact", "residual_likelihood", "residual_impact")
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(12), unique=True)
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text)
+    category: Mapped[str] = mapped_column(String(40))
+    impact_area: Mapped[str] = mapped_column(String(40))
+    likelihood: Mapped[int]
+    impact: Mapped[int]
+    residual_likelihood: Mapped[int]
+    residual_impact: Mapped[int]
+    treatment: Mapped[str] = mapped_column(String(20))
+    mitigation_plan: Mapped[str] = mapped_column(Text)
+    trigger: Mapped[str] = mapped_column(Text)
+    owner: Mapped[str] = mapped_column(String(120))
+    status: Mapped[str] = mapped_column(String(20))
+    review_date: Mapped[date | None]
+    acceptance_rationale: Mapped[str] = mapped_column(Text)
+    acceptance_expiry: Mapped[date | None]
+
+
+class RiskInitiative(Base):
+    """A risk threatens an initiative."""
+
+    __tablename__ = "risk_initiative"
+
+    risk_id: Mapped[int] = mapped_column(ForeignKey("risk.id", ondelete="CASCADE"), primary_key=True)
+    initiative_id: Mapped[int] = mapped_column(
+        ForeignKey("initiative.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class RiskCapability(Base):
+    """A risk threatens a capability."""
+
+    __tablename__ = "risk_capability"
+
+    risk_id: Mapped[int] = mapped_column(ForeignKey("risk.id", ondelete="CASCADE"), primary_key=True)
+    capability_id: Mapped[int] = mapped_column(
+        ForeignKey("capability.id", ondelete="CASCADE"), primary_key=True, index=True
+    )

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from align_desktop.domain.matrix import Need
+from align_desktop.domain.risk import score
 from align_desktop.domain.roi import BusinessCase, CostLine, Scenario
 
 
@@ -20,6 +21,7 @@ class SettingsRow:
     pessimistic_cost: float
     optimistic_benefit: float
     optimistic_cost: float
+    risk_appetite: int
 
     @property
     def scenarios(self) -> dict[str, Scenario]:
@@ -104,6 +106,8 @@ class BoardRows:
     """Base-scenario NPV of each initiative that has a business case, by key."""
     capability_gaps: dict[str, list[str]]
     """For each initiative needing more of a capability than it has, one line per shortfall."""
+    risks_above_appetite: dict[str, list[str]]
+    """For each initiative threatened by an open risk above appetite, one line per risk."""
 
 
 @dataclass(frozen=True)
@@ -222,3 +226,50 @@ class MatrixRows:
     """In board order: lane, then position."""
     capabilities: list[CapabilityRow]
     needs: list[Need]
+
+
+@dataclass(frozen=True)
+class RiskRow:
+    key: str
+    title: str
+    description: str
+    category: str
+    impact_area: str
+    likelihood: int
+    impact: int
+    residual_likelihood: int
+    residual_impact: int
+    treatment: str
+    mitigation_plan: str
+    trigger: str
+    owner: str
+    status: str
+    review_date: date | None
+    acceptance_rationale: str
+    acceptance_expiry: date | None
+    initiative_keys: tuple[str, ...]
+    """The initiatives it threatens, by key."""
+    capability_keys: tuple[str, ...]
+    """The capabilities it threatens, by key."""
+
+    @property
+    def inherent_score(self) -> int:
+        return score(self.likelihood, self.impact)
+
+    @property
+    def residual_score(self) -> int:
+        return score(self.residual_likelihood, self.residual_impact)
+
+
+@dataclass(frozen=True)
+class RegisterRows:
+    """Everything the risk register and its heat maps show, read in one transaction."""
+
+    settings: SettingsRow
+    risks: list[RiskRow]
+    value_at_risk: dict[str, float]
+    """Per risk: Σ of the positive risk-adjusted NPVs (base scenario) of the initiatives it threatens."""
+    initiatives: list[tuple[str, str]]
+    """Every initiative as (key, title), for linking."""
+    capabilities: list[tuple[str, str]]
+    """Every capability as (key, name), for linking."""

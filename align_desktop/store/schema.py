@@ -14,9 +14,9 @@ from align_desktop.store.errors import (
 )
 
 APPLICATION_ID = 0x414C474E  # "ALGN": marks an SQLite file as an Align Desktop workspace
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """Number of the newest migration this build knows; stored in `PRAGMA user_version`."""
-HEAD_REVISION = "0003"
+HEAD_REVISION = "0004"
 """Alembic revision id of that migration."""
 
 SQLITE_MAGIC = b"SQLite format 3\x00"

@@ -1,0 +1,82 @@
+"""Reads of the risk register: risks with their links, value at risk, risks above appetite."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+
+from align_desktop.domain.keys import key_sort_value
+from align_desktop.domain.risk import above_appetite, score
+from align_desktop.store import case_queries, queries
+from align_desktop.store.errors import NotFound
+from align_desktop.store.rows import RegisterRows, RiskRow
+
+_RISKS = """
+SELECT r.id, r.key, r.title, r.description, r.category, r.impact_area, r.likelihood, r.impact,
+       r.residual_likelihood, r.residual_impact, r.treatment, r.mitigation_plan, r.trigger, r.owner,
+       r.status, r.review_date, r.acceptance_rationale, r.acceptance_expiry
+FROM risk r
+"""
+
+
+def _links(db: sqlite3.Connection, sql: str) -> dict[int, list[str]]:
+    links: dict[int, list[str]] = {}
+    for risk_id, key in db.execute(sql):
+        links.setdefault(risk_id, []).append(key)
+    return {risk_id: sorted(keys, key=key_sort_value) for risk_id, keys in links.items()}
+
+
+def _day(value: str | None) -> date | None:
+    return None if value is None else date.fromisoformat(value)
+
+
+def risks(db: sqlite3.Connection, key: str | None = None) -> list[RiskRow]:
+    """Every risk (or only `key`), by key, with the initiatives and capabilities it threatens."""
+    initiatives = _links(
+        db, "SELECT l.risk_id, i.key FROM risk_initiative l JOIN initiative i ON i.id = l.initiative_id"
+    )
+    capabilities = _links(
+        db, "SELECT l.risk_id, c.key FROM risk_capability l JOIN capability c ON c.id = l.capability_id"
+    )
+    where, arguments = (" WHERE r.key = ?", (key,)) if key is not None else ("", ())
+    rows = [
+        RiskRow(
+            *(
+                *row[1:15],
+                _day(row[15]),
+                row[16],
+                _day(row[17]),
+                tuple(initiatives.get(row[0], ())),
+                tuple(capabilities.get(row[0], ())),
+            )
+        )
+        for row in db.execute(_RISKS + where, arguments)
+    ]
+    if key is not None and not rows:
+        raise NotFound(key)
+    return sorted(rows, key=lambda r: key_sort_value(r.key))
+
+
+def register(db: sqlite3.Connection) -> RegisterRows:
+    workspace = queries.settings(db)
+    values = case_queries.initiative_values(db, workspace)
+    all_risks = risks(db)
+    at_risk = {
+        risk.key: sum(max(0.0, values.get(key, (0.0, 0.0))[1]) for key in risk.initiative_keys) for risk in all_risks
+    }
+    initiatives = sorted(db.execute("SELECT key, title FROM initiative").fetchall(), key=lambda r: key_sort_value(r[0]))
+    capabilities = sorted(db.execute("SELECT key, name FROM capability").fetchall(), key=lambda r: key_sort_value(r[0]))
+    return RegisterRows(workspace, all_risks, at_risk, initiatives, capabilities)
+
+
+def above_appetite_notes(db: sqlite3.Connection, appetite: int) -> dict[str, list[str]]:
+    """For each initiative threatened by an open risk above appetite: one line per such risk."""
+    notes: dict[str, list[str]] = {}
+    for initiative, key, title, likelihood, impact in db.execute(
+        "SELECT i.key, r.key, r.title, r.residual_likelihood, r.residual_impact FROM risk_initiative l"
+        " JOIN risk r ON r.id = l.risk_id JOIN initiative i ON i.id = l.initiative_id WHERE r.status != 'closed'"
+    ):
+        residual = score(likelihood, impact)
+        if above_appetite(residual, appetite):
+            notes.setdefault(initiative, []).append(f"{key} {title}: residual {residual} above appetite {appetite}")
+    return {k: sorted(v, key=lambda line: key_sort_value(line.split(" ", 1)[0])) for k, v in notes.items()}

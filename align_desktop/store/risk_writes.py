@@ -1,0 +1,92 @@
+"""Writes behind `RiskService`, inside the caller's transaction."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session
+
+from align_desktop.domain.keys import RISK_PREFIX
+from align_desktop.domain.risk import RISK_FIELDS, check_acceptance
+from align_desktop.store import dependents
+from align_desktop.store.capability_writes import find_capability
+from align_desktop.store.errors import NotFound
+from align_desktop.store.initiative_writes import find_initiative
+from align_desktop.store.keys import next_key
+from align_desktop.store.models import Risk, RiskCapability, RiskInitiative
+
+_COLUMNS = [c.name for c in Risk.__table__.columns]
+
+
+def find_risk(session: Session, key: str) -> Risk:
+    risk = session.scalar(select(Risk).where(Risk.key == key))
+    if risk is None:
+        raise NotFound(key)
+    return risk
+
+
+def create_risk(session: Session, clean: dict[str, Any]) -> str:
+    check_acceptance(clean)
+    key = next_key(session, RISK_PREFIX)
+    session.add(Risk(key=key, **clean))
+    return key
+
+
+def update_risk(session: Session, key: str, clean: dict[str, Any]) -> dict[str, Any]:
+    """Store validated fields, the risk as a whole still consistent; return their previous values."""
+    risk = find_risk(session, key)
+    check_acceptance({field: getattr(risk, field) for field in RISK_FIELDS} | clean)
+    previous = {field: getattr(risk, field) for field in clean}
+    for field, value in clean.items():
+        setattr(risk, field, value)
+    return previous
+
+
+def links(session: Session, risk_id: int) -> tuple[list[str], list[str]]:
+    """Keys of the initiatives and capabilities a risk threatens."""
+    from align_desktop.store.models import Capability, Initiative
+
+    initiatives = session.scalars(
+        select(Initiative.key)
+        .join(RiskInitiative, RiskInitiative.initiative_id == Initiative.id)
+        .where(RiskInitiative.risk_id == risk_id)
+    ).all()
+    capabilities = session.scalars(
+        select(Capability.key)
+        .join(RiskCapability, RiskCapability.capability_id == Capability.id)
+        .where(RiskCapability.risk_id == risk_id)
+    ).all()
+    return list(initiatives), list(capabilities)
+
+
+def set_links(
+    session: Session, key: str, initiatives: list[str], capabilities: list[str]
+) -> tuple[list[str], list[str]]:
+    """Make a risk threaten exactly these initiatives and capabilities; return the links before."""
+    risk = find_risk(session, key)
+    before = links(session, risk.id)
+    initiative_ids = [find_initiative(session, k).id for k in dict.fromkeys(initiatives)]
+    capability_ids = [find_capability(session, k).id for k in dict.fromkeys(capabilities)]
+    session.execute(delete(RiskInitiative).where(RiskInitiative.risk_id == risk.id))
+    session.execute(delete(RiskCapability).where(RiskCapability.risk_id == risk.id))
+    if initiative_ids:
+        session.execute(insert(RiskInitiative), [{"risk_id": risk.id, "initiative_id": i} for i in initiative_ids])
+    if capability_ids:
+        session.execute(insert(RiskCapability), [{"risk_id": risk.id, "capability_id": c} for c in capability_ids])
+    return before
+
+
+def delete_risk(session: Session, key: str) -> tuple[dict[str, Any], tuple[list[str], list[str]]]:
+    """Delete a risk and its links; return what restores them."""
+    risk = find_risk(session, key)
+    row = {column: getattr(risk, column) for column in _COLUMNS}
+    before = links(session, risk.id)
+    session.delete(risk)
+    session.flush()
+    return row, before
+
+
+def restore_risk(session: Session, row: dict[str, Any], linked: tuple[list[str], list[str]]) -> None:
+    dependents.reinsert(session, Risk, row)
+    set_links(session, row["key"], *linked)
