@@ -17,6 +17,7 @@ from align_desktop.store.changes import Revert
 from align_desktop.store.errors import WorkspaceError
 from align_desktop.store.initiatives import InitiativeService
 from align_desktop.store.outcomes import OutcomeService
+from align_desktop.store.risks import RiskService
 from align_desktop.store.settings import SettingsService
 from align_desktop.store.workspace import Workspace
 
@@ -39,6 +40,7 @@ class OpenWorkspace(QObject):
         self.settings = SettingsService(workspace)
         self.business_cases = BusinessCaseService(workspace)
         self.capabilities = CapabilityService(workspace)
+        self.risks = RiskService(workspace)
         self.undo_stack = QUndoStack(self)
 
     def perform(self, text: str, action: Callable[[], Revert]) -> None:

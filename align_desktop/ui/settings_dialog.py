@@ -1,4 +1,4 @@
-"""Workspace settings: name, currency, readiness gate, and the assumptions of every business case."""
+"""Workspace settings: name, currency, readiness gate, risk appetite, and the business-case assumptions."""
 
 from __future__ import annotations
 
@@ -35,6 +35,13 @@ class SettingsDialog(SubmitDialog):
         self.gate.setValue(settings.readiness_gate)
         self.gate.setAccessibleName(self.tr("Readiness gate"))
         self.gate.setToolTip(self.tr("Lowest readiness score (0–4) every dimension needs before scaling or live"))
+        self.appetite = QSpinBox()
+        self.appetite.setRange(1, 25)
+        self.appetite.setValue(settings.risk_appetite)
+        self.appetite.setAccessibleName(self.tr("Risk appetite"))
+        self.appetite.setToolTip(
+            self.tr("Highest acceptable residual risk score (likelihood × impact, 1–25); risks above it are flagged")
+        )
         self.discount_rate = QLineEdit(f"{settings.discount_rate * 100:g}")
         self.discount_rate.setAccessibleName(self.tr("Discount rate %"))
         self.discount_rate.setToolTip(self.tr("Yearly rate that future cash flows are discounted by, in percent"))
@@ -56,6 +63,7 @@ class SettingsDialog(SubmitDialog):
         form.addRow(self.tr("Name"), self.name)
         form.addRow(self.tr("Currency"), self.currency)
         form.addRow(self.tr("Readiness gate"), self.gate)
+        form.addRow(self.tr("Risk appetite"), self.appetite)
         money = QGroupBox(self.tr("Business cases"))
         money_form = QFormLayout(money)
         money_form.addRow(self.tr("Discount rate %"), self.discount_rate)
@@ -73,6 +81,7 @@ class SettingsDialog(SubmitDialog):
             "name": self.name.text(),
             "currency": self.currency.text(),
             "readiness_gate": self.gate.value(),
+            "risk_appetite": self.appetite.value(),
             "horizon": self.horizon.value(),
         } | {field: spin.value() for field, spin in self.multipliers.items()}
         rate = optional_number(self.tr("Discount rate"), self.discount_rate.text().replace("%", ""))

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsSceneMouseEvent,
@@ -48,6 +48,18 @@ class CardExtras:
     """Base-scenario NPV; None while the initiative has no business case."""
     capability_gaps: tuple[str, ...] = ()
     """One line per needed capability below the required maturity."""
+    risks_above_appetite: tuple[str, ...] = ()
+    """One line per open risk threatening it whose residual score is above the risk appetite."""
+
+    @property
+    def marks(self) -> list[tuple[str, QColor, QColor]]:
+        """The warning badges the card shows: text, fill and border."""
+        marks = []
+        if self.capability_gaps:
+            marks.append((f"⚠ {len(self.capability_gaps)}", style.MARK_FILL, style.MARK_BORDER))
+        if self.risks_above_appetite:
+            marks.append((f"⚑ {len(self.risks_above_appetite)}", style.RISK_FILL, style.RISK_BORDER))
+        return marks
 
 
 NO_EXTRAS = CardExtras()
@@ -135,15 +147,15 @@ class CardItem(QGraphicsItem):
         painter.setFont(style.font(8.5, italic=self.row.outcome_key is None))
         painter.setPen(style.MUTED)
         painter.drawText(QRectF(left, rect.top() + 64, width, 16), Qt.AlignmentFlag.AlignLeft, outcome)
+        marks = self.extras.marks
         painter.drawText(
-            QRectF(left, rect.bottom() - 26, width - 70 - _MARK_WIDTH, 16), Qt.AlignmentFlag.AlignLeft, footer
+            QRectF(left, rect.bottom() - 26, width - 70 - len(marks) * _MARK_WIDTH, 16),
+            Qt.AlignmentFlag.AlignLeft,
+            footer,
         )
-        if self.extras.capability_gaps:
-            self._paint_mark(
-                painter,
-                QRectF(rect.right() - _PAD - 70 - _MARK_WIDTH, rect.bottom() - 28, _MARK_WIDTH - 4, 18),
-                f"⚠ {len(self.extras.capability_gaps)}",
-            )
+        for number, (text, fill, border) in enumerate(marks, start=1):
+            area = QRectF(rect.right() - _PAD - 70 - number * _MARK_WIDTH, rect.bottom() - 28, _MARK_WIDTH - 4, 18)
+            self._paint_mark(painter, area, text, fill, border)
         self._paint_readiness(painter, QRectF(rect.right() - _PAD - 66, rect.bottom() - 30, 66, 22))
 
     def _layout(self) -> tuple[str, str, str, str]:
@@ -159,7 +171,7 @@ class CardItem(QGraphicsItem):
                 first,
                 second,
                 small.elidedText(outcome, Qt.TextElideMode.ElideRight, width),
-                small.elidedText(footer, Qt.TextElideMode.ElideRight, width - 74 - _MARK_WIDTH),
+                small.elidedText(footer, Qt.TextElideMode.ElideRight, width - 74 - 2 * _MARK_WIDTH),
             )
         return self._lines
 
@@ -175,10 +187,10 @@ class CardItem(QGraphicsItem):
         painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
 
     @staticmethod
-    def _paint_mark(painter: QPainter, area: QRectF, text: str) -> None:
-        """A warning badge: a capability the card needs is below the required maturity."""
-        painter.setPen(QPen(style.MARK_BORDER, 1))
-        painter.setBrush(style.MARK_FILL)
+    def _paint_mark(painter: QPainter, area: QRectF, text: str, fill: QColor, border: QColor) -> None:
+        """A warning badge (a capability gap, a risk above appetite) with its count."""
+        painter.setPen(QPen(border, 1))
+        painter.setBrush(fill)
         painter.drawRoundedRect(area, 4, 4)
         painter.setFont(style.font(8.5, bold=True))
         painter.setPen(style.TEXT)
@@ -216,11 +228,8 @@ class CardItem(QGraphicsItem):
         )
         npv = self.extras.npv
         value = "" if npv is None else f"<br>NPV (base scenario): {money(npv, self.extras.currency)}"
-        gaps = ""
-        if self.extras.capability_gaps:
-            gaps = "<br><b>⚠ Capabilities below the required maturity</b><br>" + "<br>".join(
-                html.escape(line) for line in self.extras.capability_gaps
-            )
+        gaps = _tooltip_section("⚠ Capabilities below the required maturity", self.extras.capability_gaps)
+        gaps += _tooltip_section("⚑ Risks above appetite", self.extras.risks_above_appetite)
         override = ""
         if row.gate_override is not None:
             o = row.gate_override
@@ -257,6 +266,12 @@ class CardItem(QGraphicsItem):
         scene = self.scene()
         if scene is not None:
             scene.edit_requested.emit(self.key)  # type: ignore[attr-defined]
+
+
+def _tooltip_section(heading: str, lines: tuple[str, ...]) -> str:
+    if not lines:
+        return ""
+    return f"<br><b>{heading}</b><br>" + "<br>".join(html.escape(line) for line in lines)
 
 
 def _wrap_first_line(text: str, metrics: QFontMetricsF, width: float) -> tuple[str, str]:

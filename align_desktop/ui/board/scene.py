@@ -55,7 +55,12 @@ class BoardScene(QGraphicsScene):
         gate = board.settings.readiness_gate
         currency = board.settings.currency
         for row in board.initiatives:
-            extras = CardExtras(currency, board.npv.get(row.key), tuple(board.capability_gaps.get(row.key, ())))
+            extras = CardExtras(
+                currency,
+                board.npv.get(row.key),
+                tuple(board.capability_gaps.get(row.key, ())),
+                tuple(board.risks_above_appetite.get(row.key, ())),
+            )
             card = CardItem(row, gate, self.card_width, extras)
             self.addItem(card)
             self.cards[row.key] = card

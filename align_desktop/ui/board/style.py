@@ -54,6 +54,8 @@ DROP_MARK = QColor("#1565c0")
 POSITIVE = QColor("#2e7d32")
 MARK_FILL = QColor("#ffe082")
 MARK_BORDER = QColor("#b28704")
+RISK_FILL = QColor("#ffcdd2")
+RISK_BORDER = QColor("#c62828")
 NEGATIVE = QColor("#c62828")
 
 
