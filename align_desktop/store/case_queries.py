@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from align_desktop.domain import roi
 from align_desktop.domain.keys import key_sort_value
 from align_desktop.store.errors import NotFound
+from align_desktop.store.ordering import key_order
 from align_desktop.store.rows import BusinessCaseRow, CaseSummary, CostLineRow, SettingsRow
 
 
@@ -28,12 +29,9 @@ def case_summaries(db: sqlite3.Connection, horizon: int) -> list[CaseSummary]:
         f" LEFT JOIN (SELECT initiative_id, {yearly} FROM cost_line GROUP BY initiative_id) c"
         " ON c.initiative_id = i.id"
         " WHERE bc.initiative_id IS NOT NULL OR c.initiative_id IS NOT NULL"
+        f" ORDER BY {key_order('i.key')}"
     )
-    summaries = [
-        CaseSummary(row[0], row[1], row[2], row[3], row[4], row[5 : 5 + size], row[5 + size :]) for row in rows
-    ]
-    summaries.sort(key=lambda s: key_sort_value(s.initiative_key))
-    return summaries
+    return [CaseSummary(row[0], row[1], row[2], row[3], row[4], row[5 : 5 + size], row[5 + size :]) for row in rows]
 
 
 def initiative_values(db: sqlite3.Connection, workspace: SettingsRow) -> dict[str, tuple[float, float]]:

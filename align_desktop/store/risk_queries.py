@@ -9,6 +9,7 @@ from align_desktop.domain.keys import key_sort_value
 from align_desktop.domain.risk import above_appetite, score
 from align_desktop.store import case_queries, queries
 from align_desktop.store.errors import NotFound
+from align_desktop.store.ordering import key_order
 from align_desktop.store.rows import RegisterRows, RiskRow
 
 _RISKS = """
@@ -23,7 +24,7 @@ def _links(db: sqlite3.Connection, sql: str) -> dict[int, list[str]]:
     links: dict[int, list[str]] = {}
     for risk_id, key in db.execute(sql):
         links.setdefault(risk_id, []).append(key)
-    return {risk_id: sorted(keys, key=key_sort_value) for risk_id, keys in links.items()}
+    return links
 
 
 def _day(value: str | None) -> date | None:
@@ -33,10 +34,14 @@ def _day(value: str | None) -> date | None:
 def risks(db: sqlite3.Connection, key: str | None = None) -> list[RiskRow]:
     """Every risk (or only `key`), by key, with the initiatives and capabilities it threatens."""
     initiatives = _links(
-        db, "SELECT l.risk_id, i.key FROM risk_initiative l JOIN initiative i ON i.id = l.initiative_id"
+        db,
+        "SELECT l.risk_id, i.key FROM risk_initiative l JOIN initiative i ON i.id = l.initiative_id"
+        f" ORDER BY {key_order('i.key')}",
     )
     capabilities = _links(
-        db, "SELECT l.risk_id, c.key FROM risk_capability l JOIN capability c ON c.id = l.capability_id"
+        db,
+        "SELECT l.risk_id, c.key FROM risk_capability l JOIN capability c ON c.id = l.capability_id"
+        f" ORDER BY {key_order('c.key')}",
     )
     where, arguments = (" WHERE r.key = ?", (key,)) if key is not None else ("", ())
     rows = [
@@ -50,11 +55,11 @@ def risks(db: sqlite3.Connection, key: str | None = None) -> list[RiskRow]:
                 tuple(capabilities.get(row[0], ())),
             )
         )
-        for row in db.execute(_RISKS + where, arguments)
+        for row in db.execute(_RISKS + where + f" ORDER BY {key_order('r.key')}", arguments)
     ]
     if key is not None and not rows:
         raise NotFound(key)
-    return sorted(rows, key=lambda r: key_sort_value(r.key))
+    return rows
 
 
 def register(db: sqlite3.Connection) -> RegisterRows:
@@ -64,8 +69,8 @@ def register(db: sqlite3.Connection) -> RegisterRows:
     at_risk = {
         risk.key: sum(max(0.0, values.get(key, (0.0, 0.0))[1]) for key in risk.initiative_keys) for risk in all_risks
     }
-    initiatives = sorted(db.execute("SELECT key, title FROM initiative").fetchall(), key=lambda r: key_sort_value(r[0]))
-    capabilities = sorted(db.execute("SELECT key, name FROM capability").fetchall(), key=lambda r: key_sort_value(r[0]))
+    initiatives = db.execute(f"SELECT key, title FROM initiative ORDER BY {key_order('key')}").fetchall()
+    capabilities = db.execute(f"SELECT key, name FROM capability ORDER BY {key_order('key')}").fetchall()
     return RegisterRows(workspace, all_risks, at_risk, initiatives, capabilities)
 
 

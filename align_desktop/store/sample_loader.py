@@ -2,7 +2,8 @@
 
 Every value is checked as if typed in the app before anything is written; business cases (benefit,
 its working, adoption by year, cost lines) are checked with the same functions as the ROI view,
-capabilities and the levels initiatives need of them with those of the catalogue and the matrix.
+capabilities and the levels initiatives need of them with those of the catalogue and the matrix,
+risks (and an accepted risk's rationale) with those of the risk register.
 """
 
 from __future__ import annotations
@@ -27,10 +28,12 @@ from align_desktop.domain.keys import (
     COST_LINE_PREFIX,
     INITIATIVE_PREFIX,
     OUTCOME_PREFIX,
+    RISK_PREFIX,
     format_key,
     parse_key,
 )
 from align_desktop.domain.outcome import validate_outcome
+from align_desktop.domain.risk import NEW_RISK, check_acceptance, validate_risk
 from align_desktop.domain.settings import validate_settings
 from align_desktop.domain.validation import ValidationError
 from align_desktop.domain.vocabulary import DEFAULT_HORIZON, DEFAULT_LANES
@@ -45,6 +48,9 @@ from align_desktop.store.models import (
     Initiative,
     Lane,
     Outcome,
+    Risk,
+    RiskCapability,
+    RiskInitiative,
     WorkspaceSettings,
     adoption_column,
     amount_column,
@@ -84,6 +90,9 @@ def load_document(session: Session, document: dict[str, Any]) -> None:
             for position, line in enumerate(lines):
                 key = format_key(COST_LINE_PREFIX, len(cost_lines) + 1)
                 cost_lines.append(line | {"key": key, "initiative_id": row_id, "position": position})
+    risks, risk_initiatives, risk_capabilities = _risks(
+        document, {row["key"]: row["id"] for row in initiatives}, capability_ids
+    )
 
     if settings:
         session.execute(update(WorkspaceSettings).where(WorkspaceSettings.id == 1).values(settings))
@@ -93,6 +102,7 @@ def load_document(session: Session, document: dict[str, Any]) -> None:
         (Outcome, outcomes, OUTCOME_PREFIX),
         (Initiative, initiatives, INITIATIVE_PREFIX),
         (Capability, capabilities, CAPABILITY_PREFIX),
+        (Risk, risks, RISK_PREFIX),
     ):
         if rows:
             session.execute(insert(model), rows)
@@ -102,8 +112,13 @@ def load_document(session: Session, document: dict[str, Any]) -> None:
     if cost_lines:
         session.execute(insert(CostLine.__table__), cost_lines)
         reserve_up_to(session, COST_LINE_PREFIX, len(cost_lines))
-    if needs:
-        session.execute(insert(cast(Table, CapabilityNeed.__table__)), needs)
+    for table, links in (
+        (CapabilityNeed.__table__, needs),
+        (RiskInitiative.__table__, risk_initiatives),
+        (RiskCapability.__table__, risk_capabilities),
+    ):
+        if links:
+            session.execute(insert(cast(Table, table)), links)
 
 
 def _items(document: dict[str, Any], section: str, prefix: str) -> list[dict[str, Any]]:
@@ -186,6 +201,46 @@ def _needs(item: dict[str, Any], capability_ids: dict[str, int]) -> list[dict[st
             raise WorkspaceError(f"Sample item {key} need of {capability_key}: {exc}") from exc
         rows.append({"capability_id": capability_ids[capability_key], "required_level": required})
     return rows
+
+
+def _risks(
+    document: dict[str, Any], initiative_ids: dict[str, int], capability_ids: dict[str, int]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+    """The register's rows (ids 1, 2 … in document order) and their links to initiatives and capabilities."""
+    rows: list[dict[str, Any]] = []
+    threatened_initiatives: list[dict[str, Any]] = []
+    threatened_capabilities: list[dict[str, Any]] = []
+    for row_id, item in enumerate(_items(document, "risks", RISK_PREFIX), start=1):
+        key = item["key"]
+        fields = {k: v for k, v in item.items() if k not in ("key", "initiatives", "capabilities")}
+        rows.append(_checked(key, _risk_fields, fields) | {"id": row_id, "key": key})
+        threatened_initiatives += [
+            {"risk_id": row_id, "initiative_id": i} for i in _links(key, item, "initiatives", initiative_ids)
+        ]
+        threatened_capabilities += [
+            {"risk_id": row_id, "capability_id": c} for c in _links(key, item, "capabilities", capability_ids)
+        ]
+    return rows, threatened_initiatives, threatened_capabilities
+
+
+def _risk_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    """A risk's fields as the register form checks them, an accepted risk's rationale included."""
+    clean = NEW_RISK | validate_risk(NEW_RISK | fields)
+    check_acceptance(clean)
+    return clean
+
+
+def _links(key: str, item: dict[str, Any], section: str, ids: dict[str, int]) -> list[int]:
+    """The ids of the items of `section` (initiatives or capabilities) a risk threatens, each once."""
+    keys = item.get(section, [])
+    if not isinstance(keys, list) or not all(isinstance(k, str) for k in keys):
+        raise WorkspaceError(
+            f'Sample item {key}: {section} must be a list of keys, such as ["{section[0].upper()}-001"]'
+        )
+    for linked in keys:
+        if linked not in ids:
+            raise WorkspaceError(f"Sample item {key}: threatens {linked!r}, which is not one of the sample's {section}")
+    return [ids[linked] for linked in dict.fromkeys(keys)]
 
 
 _CASE_FIELDS = ("annual_benefit", "working", "adoption", "cost_lines")

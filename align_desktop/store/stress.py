@@ -6,16 +6,27 @@ every initiative gets a case, and the recipe's number of cost lines is spread ov
 has at least a year-0 data engineering build-out), with amounts sized by category. The
 capability catalogue and the needs come from a third stream, for the same reason: the recipe's
 number of needs is spread over the initiatives, a few capabilities being needed far more often
-than the rest, as platform building blocks are.
+than the rest, as platform building blocks are. Risks come from a fourth stream, and their links to
+capabilities from a fifth, so that a recipe without capabilities gives the same risks without those
+links.
 """
 
 from __future__ import annotations
 
 import random
+from datetime import date, timedelta
 from typing import Any
 
 from align_desktop.domain.capability import CAPABILITY_CATEGORIES, CAPABILITY_STATUSES
-from align_desktop.domain.keys import CAPABILITY_PREFIX, INITIATIVE_PREFIX, OUTCOME_PREFIX, format_key
+from align_desktop.domain.keys import (
+    CAPABILITY_PREFIX,
+    INITIATIVE_PREFIX,
+    OUTCOME_PREFIX,
+    RISK_PREFIX,
+    format_key,
+    key_sort_value,
+)
+from align_desktop.domain.risk import IMPACT_AREAS, RISK_CATEGORIES, RISK_STATUSES
 from align_desktop.domain.vocabulary import DECISION_POINTS, DEFAULT_HORIZON, STATUSES
 
 _VERBS = ("Predict", "Personalise", "Detect", "Rank", "Forecast", "Classify", "Optimise", "Score")
@@ -93,6 +104,8 @@ def generate(recipe_document: dict[str, Any]) -> dict[str, Any]:
     if "capabilities" in recipe:
         document["capabilities"] = _add_capabilities(initiatives, recipe)
     document["initiatives"] = initiatives
+    if "risks" in recipe:
+        document["risks"] = _risks(initiatives, document.get("capabilities", []), recipe)
     return document | ({"settings": settings} if settings else {})
 
 
@@ -199,3 +212,100 @@ def _add_capabilities(initiatives: list[dict[str, Any]], recipe: dict[str, Any])
             chosen.add(int(len(keys) * rng.random() ** 2))
         item["needs"] = {keys[index]: rng.randint(1, 5) for index in sorted(chosen)}
     return capabilities
+
+
+_THREATS = {
+    # category: title, what happens ("if …") and what it costs ("then …"), each naming an object
+    "model risk": (
+        "Model for {} drifts",
+        "shopper behaviour changes after a campaign and the {} model is not retrained",
+        "its decisions go stale unnoticed for weeks",
+    ),
+    "data bias": (
+        "Model for {} underserves some customers",
+        "the {} model learns mostly from the largest market",
+        "customers elsewhere get worse decisions and stop buying",
+    ),
+    "privacy": (
+        "Personal data in {} used without consent",
+        "features for {} are built from the data of customers who did not consent",
+        "we breach GDPR and face a complaint to the data protection authority",
+    ),
+    "security": (
+        "Customer data exposed through {}",
+        "the tables behind {} stay readable by every analytics account",
+        "a leaked credential exposes personal data of customers",
+    ),
+    "regulatory": (
+        "New rules delay {}",
+        "the EU AI Act or consumer law classes the {} model more strictly than we assume",
+        "the launch waits for conformity work",
+    ),
+    "operational": (
+        "No on-call cover for {}",
+        "serving of the {} model fails on a weekend with no ML engineer on call",
+        "the feature falls back to rules until Monday",
+    ),
+    "reputational": (
+        "Odd decisions on {} shared online",
+        "the {} model makes a decision that looks careless or unfair",
+        "screenshots spread on social media",
+    ),
+}
+_PLANS = {
+    "mitigate": "Retrain monthly, alert on drift, review the decisions of a sample every week",
+    "transfer": "Move the loss to the vendor or insurer by contract",
+    "avoid": "Keep a person deciding until the model is proven",
+    "accept": "Watch the trigger; no further action",
+}
+_FIRST_REVIEW = date(2026, 6, 1)
+_REVIEW_DAYS = 395
+"""Review dates from June 2026 to June 2027: some have passed when the sample is opened."""
+
+
+def _risks(
+    initiatives: list[dict[str, Any]], capabilities: list[dict[str, Any]], recipe: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """`recipe["risks"]` risks, each threatening 0–5 initiatives and (with a catalogue) 0–2 capabilities."""
+    rng = random.Random(f"{recipe['seed']}/risks")
+    links = random.Random(f"{recipe['seed']}/risk capabilities")
+    initiative_keys = [item["key"] for item in initiatives]
+    capability_keys = [item["key"] for item in capabilities]
+    risks = []
+    for n in range(1, recipe["risks"] + 1):
+        category = rng.choice(RISK_CATEGORIES)
+        title, cause, effect = _THREATS[category]
+        thing = rng.choice(_OBJECTS)
+        likelihood, impact = rng.randint(1, 5), rng.randint(1, 5)
+        status = rng.choice(RISK_STATUSES)
+        treatment = "accept" if status == "accepted" else rng.choice(("mitigate", "mitigate", "transfer", "avoid"))
+        review = _FIRST_REVIEW + timedelta(days=rng.randrange(_REVIEW_DAYS))
+        risk: dict[str, Any] = {
+            "key": format_key(RISK_PREFIX, n),
+            "title": f"{title.format(thing)} #{n}",
+            "description": f"If {cause.format(thing)}, then {effect}.",
+            "category": category,
+            "impact_area": rng.choice(IMPACT_AREAS),
+            "likelihood": likelihood,
+            "impact": impact,
+            "residual_likelihood": rng.randint(1, likelihood),
+            "residual_impact": rng.randint(max(1, impact - 1), impact),
+            "treatment": treatment,
+            "mitigation_plan": _PLANS[treatment],
+            "trigger": f"Complaints or alerts about {thing} above last quarter's level",
+            "owner": rng.choice(_PEOPLE),
+            "status": status,
+            "review_date": review.isoformat(),
+            "initiatives": sorted(
+                rng.sample(initiative_keys, min(rng.randint(0, 5), len(initiative_keys))), key=key_sort_value
+            ),
+        }
+        if treatment == "accept":
+            risk["acceptance_rationale"] = "Cheaper to carry than to treat; the owner watches the trigger"
+            risk["acceptance_expiry"] = (review + timedelta(days=180)).isoformat()
+        if capability_keys:
+            risk["capabilities"] = sorted(
+                links.sample(capability_keys, min(links.randint(0, 2), len(capability_keys))), key=key_sort_value
+            )
+        risks.append(risk)
+    return risks

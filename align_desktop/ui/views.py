@@ -43,4 +43,5 @@ VIEWS: tuple[ViewSpec, ...] = (
     ViewSpec("roi", "ROI", "align_desktop.ui.roi.view", "RoiView"),
     ViewSpec("capabilities", "Capabilities", "align_desktop.ui.capabilities.view", "CapabilitiesView"),
     ViewSpec("matrix", "Matrix", "align_desktop.ui.matrix.view", "MatrixView"),
+    ViewSpec("risks", "Risks", "align_desktop.ui.risks.view", "RisksView"),
 )

@@ -1,0 +1,418 @@
+"""The Risks view: inherent and residual heat maps on top, the register below, the selected risk's form last.
+
+Every change (a cell, a form field, the links, a risk dragged to another heat-map cell, a new
+or deleted risk) is one `OpenWorkspace.perform` call, one undo step; the view then reloads from
+the `changed` signal like every other view, keeping the selection by key. A refused cell is
+explained above the table, a refused form field right under the field. Clicking a heat-map cell
+filters the register to the risks in it; clicking it again (or its chip) clears that filter.
+
+The register opens ordered by value at risk, highest first (ties by residual score); the
+"Order by value at risk" button, or a click on that header, gets that order back. "Today",
+which decides what is overdue, can be injected for tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QAction, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from align_desktop.domain.risk import RISK_FIELDS, validate_risk
+from align_desktop.domain.validation import ValidationError
+from align_desktop.store.changes import Revert
+from align_desktop.store.errors import WorkspaceError
+from align_desktop.store.risks import RiskService
+from align_desktop.ui.capabilities.naming import unused_name
+from align_desktop.ui.prompts import Prompter
+from align_desktop.ui.risks.filter_bar import FilterBar
+from align_desktop.ui.risks.filters import HeatCell
+from align_desktop.ui.risks.form import RiskForm
+from align_desktop.ui.risks.maps import HeatMaps
+from align_desktop.ui.risks.model import DEFAULT_SORT, RegisterModel
+from align_desktop.ui.risks.style import ERROR_COLOUR, strong_label
+from align_desktop.ui.risks.table import RegisterTable
+from align_desktop.ui.view import WorkspaceView
+
+
+class RisksView(WorkspaceView):
+    """The risk register in business terms: what could go wrong, what it would cost, who acts."""
+
+    def __init__(
+        self, prompter: Prompter, parent: QWidget | None = None, *, today: Callable[[], date] = date.today
+    ) -> None:
+        super().__init__(parent)
+        self._prompter = prompter
+        self._today = today
+        self._appetite = 0
+        self._marked = (0, 0, 0)
+        """How many risks are above appetite, overdue for review, closed."""
+        self._reloading = False
+        self._kept: tuple[str | None, int] = (None, 0)
+        self.model = RegisterModel(self)
+        self.model.commit = self._save_cell
+
+        self.maps = HeatMaps()
+        self.maps.inherent.cell_clicked.connect(self.inherent_cell_clicked)
+        self.maps.residual.cell_clicked.connect(self.residual_cell_clicked)
+        self.maps.inherent.risk_dropped.connect(self.inherent_risk_dropped)
+        self.maps.residual.risk_dropped.connect(self.residual_risk_dropped)
+
+        self.filters = FilterBar()
+        self.filters.changed.connect(self._filter_changed)
+        self.filters.text.returnPressed.connect(self._focus_table)
+        self.table_message = QLabel()
+        self.table_message.setWordWrap(True)
+        strong_label(self.table_message, ERROR_COLOUR)
+        self.table_message.setAccessibleName(self.tr("Error"))
+        self.table_message.hide()
+        self.table = RegisterTable(self.model)
+        self.table.selectionModel().currentRowChanged.connect(self._show_selected)
+        self.table.doubleClicked.connect(self._double_clicked)
+        delete = QAction(self.tr("Delete risk"), self.table)
+        delete.setShortcut(QKeySequence.StandardKey.Delete)
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.triggered.connect(self.delete_selected)
+        self.table.addAction(delete)
+
+        self.count_label = QLabel()
+        self.count_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.order_button = QPushButton(self.tr("Order by value at risk"))
+        self.order_button.setToolTip(self.tr("Highest value at risk first: the risks that threaten the most NPV"))
+        self.order_button.clicked.connect(self.order_by_value_at_risk)
+        self.new_button = QPushButton(self.tr("New risk"))
+        self.new_button.setToolTip(self.tr("Add a risk to the register and start typing its title"))
+        self.new_button.clicked.connect(self.new_risk)
+        self.delete_button = QPushButton(self.tr("Delete risk…"))
+        self.delete_button.setToolTip(self.tr("Delete the selected risk and its links (Del); asks first"))
+        self.delete_button.clicked.connect(self.delete_selected)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.count_label)
+        buttons.addStretch()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.delete_button)
+
+        register = QWidget()
+        register_layout = QVBoxLayout(register)
+        register_layout.setContentsMargins(0, 6, 0, 0)
+        filter_row = QHBoxLayout()
+        filter_row.addWidget(self.filters, 1)
+        filter_row.addWidget(self.order_button)
+        register_layout.addLayout(filter_row)
+        register_layout.addWidget(self.table_message)
+        register_layout.addWidget(self.table, 1)
+        register_layout.addLayout(buttons)
+
+        self.form = RiskForm()
+        self.form.field_edited.connect(self._save_field)
+        self.form.links_edited.connect(self._save_links)
+        scroll = QScrollArea()
+        scroll.setWidget(self.form)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.setTextFormat(Qt.TextFormat.RichText)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.hint.setContentsMargins(12, 0, 12, 0)
+        self._bottom = QStackedWidget()
+        self._bottom.addWidget(scroll)
+        self._bottom.addWidget(self.hint)
+        self._form_page = scroll
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.maps)
+        splitter.addWidget(register)
+        splitter.addWidget(self._bottom)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(2, 0)
+        splitter.setSizes([270, 420, 240])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self.model.modelAboutToBeReset.connect(self._remember_selection)
+        self.model.modelReset.connect(self._restore_selection)
+        self.model.dataChanged.connect(lambda *_args: self._show_selected())
+        self.model.layoutChanged.connect(self._rows_moved)
+        self._show_selected()
+
+    @property
+    def _service(self) -> RiskService:
+        assert self.workspace is not None
+        return self.workspace.risks
+
+    def refresh(self) -> None:
+        register = self._service.register()
+        self._appetite = register.settings.risk_appetite
+        self.table_message.hide()
+        self.filters.set_owners([risk.owner for risk in register.risks])
+        self.form.links.model.set_options(register.initiatives, register.capabilities)
+        self._reloading = True  # the form and the maps follow the selection once, below
+        try:
+            self.model.set_register(register, self._today())
+        finally:
+            self._reloading = False
+        rows = self.model.all_rows()
+        self._marked = (
+            sum(shown.above_appetite for shown in rows),
+            sum(shown.overdue for shown in rows),
+            sum(shown.risk.status == "closed" for shown in rows),
+        )
+        self.maps.show_risks(register.risks, self._appetite, self.selected_key())
+        self._show_selected()
+
+    def focus_find(self) -> None:
+        self.filters.text.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filters.text.selectAll()
+
+    def selected_key(self) -> str | None:
+        """The key of the current risk (the one the form shows)."""
+        index = self.table.selectionModel().currentIndex()
+        return self.model.row_at(index).key if index.isValid() else None
+
+    def select_key(self, key: str) -> bool:
+        """Make risk `key` the selected one if the table shows it."""
+        row = self.model.index_of_key(key)
+        if row is None:
+            return False
+        self._select_row(row)
+        return True
+
+    # heat maps
+
+    def inherent_cell_clicked(self, likelihood: int, impact: int) -> None:
+        self._cell_clicked(HeatCell(False, likelihood, impact))
+
+    def residual_cell_clicked(self, likelihood: int, impact: int) -> None:
+        self._cell_clicked(HeatCell(True, likelihood, impact))
+
+    def _cell_clicked(self, cell: HeatCell) -> None:
+        """Filter the register to one cell; the same cell again clears that filter."""
+        self.filters.set_cell(None if cell == self.filters.cell else cell)
+
+    def inherent_risk_dropped(self, key: str, likelihood: int, impact: int) -> None:
+        self._rescore(key, {"likelihood": likelihood, "impact": impact})
+
+    def residual_risk_dropped(self, key: str, likelihood: int, impact: int) -> None:
+        self._rescore(key, {"residual_likelihood": likelihood, "residual_impact": impact})
+
+    def _rescore(self, key: str, ratings: dict[str, int]) -> None:
+        """A risk dragged to another cell: both ratings change as one undo step."""
+        if self.workspace is None:
+            return
+        service = self._service
+        current = service.get(key)
+        if all(getattr(current, field) == value for field, value in ratings.items()):
+            return
+        likelihood, impact = ratings.values()
+        which = self.tr("residual") if "residual_impact" in ratings else self.tr("inherent")
+        action = self.tr("Move {0} to {1} likelihood {2} × impact {3}").format(key, which, likelihood, impact)
+        if self._perform(action, lambda: service.update(key, ratings)):
+            self.select_key(key)
+
+    # actions
+
+    def order_by_value_at_risk(self) -> None:
+        """Highest value at risk first (ties by residual score), as the register opens."""
+        self.table.sortByColumn(*DEFAULT_SORT)
+
+    def new_risk(self) -> None:
+        if self.workspace is None:
+            return
+        service = self._service
+        title = unused_name(self.tr("New risk"), (shown.risk.title for shown in self.model.all_rows()))
+        created: list[str] = []
+
+        def create() -> Revert:
+            key, revert = service.create({"title": title})
+            created.append(key)
+            return revert
+
+        if not self._perform(self.tr("New risk"), create):
+            return
+        if self.model.index_of_key(created[0]) is None:
+            self.filters.clear()
+        if self.select_key(created[0]):
+            self.form.focus_title()
+
+    def delete_selected(self) -> None:
+        key = self.selected_key()
+        if self.workspace is None or key is None:
+            return
+        if not self._prompter.confirm(self.tr("Delete risk"), self.delete_question(key), self.tr("Delete")):
+            return
+        service = self._service
+        self._perform(self.tr("Delete {0}").format(key), lambda: service.delete(key))
+
+    def delete_question(self, key: str) -> str:
+        row = self.model.index_of_key(key)
+        assert row is not None
+        risk = self.model.row_at(row)
+        question = self.tr("Delete {0} {1}?").format(risk.key, risk.title)
+        if risk.initiative_keys or risk.capability_keys:
+            question += " " + self.tr("Its links to {0} initiatives and {1} capabilities go with it.").format(
+                len(risk.initiative_keys), len(risk.capability_keys)
+            )
+        return question + " " + self.tr("You can undo this with Ctrl+Z.")
+
+    def _save_cell(self, key: str, field: str, value: object) -> bool:
+        """Store a table cell's value; a refusal is explained above the table."""
+        if self.workspace is None:
+            return False
+        row = self.model.index_of_key(key)
+        if row is not None and self._unchanged(self.model.row_at(row), field, value):
+            return True
+        service = self._service
+        action = self.tr("Edit {0} {1}").format(key, RISK_FIELDS[field])
+        try:
+            self.workspace.perform(action, lambda: service.update(key, {field: value}))
+        except ValidationError as error:
+            self.table_message.setText(
+                self.tr("{0} not saved: {1}: {2}.").format(key, error.field, error.message.rstrip("."))
+            )
+            self.table_message.show()
+            return False
+        except (WorkspaceError, LookupError) as error:
+            self._prompter.error(self.tr("Not saved"), str(error))
+            self.reload()
+            return False
+        return True
+
+    @staticmethod
+    def _unchanged(risk: object, field: str, value: object) -> bool:
+        try:
+            return bool(validate_risk({field: value})[field] == getattr(risk, field))
+        except ValidationError:
+            return False
+
+    def _save_field(self, field: str, value: object) -> None:
+        row = self.form.row
+        if self.workspace is None or row is None:
+            return
+        service = self._service
+        action = self.tr("Edit {0} {1}").format(row.key, RISK_FIELDS[field])
+        if self._perform(action, lambda: service.update(row.key, {field: value}), field):
+            self.form.clear_error()
+
+    def _save_links(self, initiatives: list[str], capabilities: list[str]) -> None:
+        row = self.form.row
+        if self.workspace is None or row is None:
+            return
+        service = self._service
+        self._perform(
+            self.tr("Edit {0} links").format(row.key), lambda: service.set_links(row.key, initiatives, capabilities)
+        )
+
+    def _perform(self, text: str, action: Callable[[], Revert], field: str | None = None) -> bool:
+        """Run one undoable change; say why when it is refused. True when it was stored."""
+        assert self.workspace is not None
+        try:
+            self.workspace.perform(text, action)
+        except ValidationError as error:
+            if field is not None:
+                self.form.show_error(field, f"{error.field}: {error.message}")
+            else:
+                self._prompter.error(self.tr("Not done: {0}").format(text), f"{error.field}: {error.message}.")
+            return False
+        except (WorkspaceError, LookupError) as error:
+            self._prompter.error(self.tr("Not saved"), str(error))
+            self.reload()
+            return False
+        return True
+
+    # selection and filters
+
+    def _filter_changed(self) -> None:
+        self.model.set_filter(self.filters.current())
+        self.maps.set_filter_cell(self.filters.cell)
+
+    def _remember_selection(self) -> None:
+        current = self.table.selectionModel().currentIndex()
+        self._kept = (self.selected_key() or (self.form.row.key if self.form.row else None), max(current.row(), 0))
+
+    def _restore_selection(self) -> None:
+        self.table_message.hide()  # it spoke of a cell the table may no longer show
+        key, row = self._kept
+        if not (key is not None and self.select_key(key)) and self.model.rowCount():
+            self._select_row(min(row, self.model.rowCount() - 1))
+        self._show_selected()
+
+    def _select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().setCurrentIndex(index, flags)
+        self.table.scrollTo(index)
+
+    def _rows_moved(self) -> None:
+        """Sorted, or reloaded in a new order: the selection moved with its rows; keep it in sight."""
+        self.table_message.hide()
+        current = self.table.selectionModel().currentIndex()
+        if current.isValid():
+            self.table.scrollTo(current)
+        self._show_selected()
+
+    def _show_selected(self, _current: QModelIndex | None = None) -> None:
+        if self._reloading:
+            return
+        index = self.table.selectionModel().currentIndex()
+        total = self.model.total_count()
+        self.count_label.setText(self._count_text(self.model.rowCount(), total))
+        self.delete_button.setEnabled(index.isValid())
+        self.maps.select(self.model.row_at(index).key if index.isValid() else None)
+        if index.isValid():
+            self.form.show_risk(self.model.shown_at(index), self._appetite)
+            self._bottom.setCurrentWidget(self._form_page)
+            return
+        self.form.clear()
+        self.hint.setText(self._empty_text(total))
+        self._bottom.setCurrentWidget(self.hint)
+
+    def _count_text(self, shown: int, total: int) -> str:
+        if shown != total:
+            parts = [self.tr("{0} of {1} risks shown").format(shown, total)]
+        else:
+            parts = [self.tr("1 risk") if total == 1 else self.tr("{0} risks").format(total)]
+        above, overdue, closed = self._marked
+        if above:
+            parts.append(self.tr("⚠ {0} above the appetite of {1}").format(above, self._appetite))
+        if overdue:
+            parts.append(
+                self.tr("1 review overdue") if overdue == 1 else self.tr("{0} reviews overdue").format(overdue)
+            )
+        if closed:
+            parts.append(self.tr("{0} closed (not on the heat maps)").format(closed))
+        return " · ".join(parts)
+
+    def _empty_text(self, total: int) -> str:
+        if total:
+            return self.tr(
+                "<h3>No risk matches the filters.</h3><p>Clear the filters to see all {0} risks.</p>"
+            ).format(total)
+        return self.tr(
+            "<h3>No risks yet.</h3>"
+            "<p>A risk says, in business terms, what could go wrong and what it would cost: customer "
+            "trust, conversion, retention, revenue, fines. Rate its likelihood and impact from 1 to 5 "
+            "before treatment and after, give it an owner and a review date, and link it to the "
+            "initiatives and capabilities it threatens: the register then shows the value at risk.</p>"
+            "<p>Click <b>New risk</b> to add the first.</p>"
+        )
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        if not index.flags() & Qt.ItemFlag.ItemIsEditable:
+            self.form.focus_title()
+
+    def _focus_table(self) -> None:
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -1,0 +1,1 @@
+"""Tests of the risk register view and its heat maps."""
