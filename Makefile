@@ -36,3 +36,4 @@ bench: install
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/board.py
 	$(BIN)/python benchmarks/roi.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/matrix.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/risks.py

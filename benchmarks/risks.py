@@ -227,7 +227,7 @@ def sorting_and_typing(path: Path, count: int) -> tuple[float, float, float, flo
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=9)
     args = parser.parse_args()
 
     from PySide6.QtWidgets import QLabel

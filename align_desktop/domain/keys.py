@@ -27,8 +27,8 @@ def parse_key(key: str) -> tuple[str, int] | None:
 
 
 def key_sort_value(key: str) -> tuple[str, int, str]:
-    """A sort key that orders `I-999` before `I-1000`."""
-    parsed = parse_key(key)
-    if parsed is None:
-        return ("", 0, key)
-    return (parsed[0], parsed[1], key)
+    """A sort key that orders `I-999` before `I-1000` (cheap: tables sort thousands of keys)."""
+    prefix, dash, number = key.partition("-")
+    if dash and len(prefix) == 1 and prefix.isupper() and number.isascii() and number.isdigit():
+        return (prefix, int(number), key)
+    return ("", 0, key)

@@ -12,34 +12,43 @@ from align_desktop.store.ordering import key_order
 from align_desktop.store.rows import BusinessCaseRow, CaseSummary, CostLineRow, SettingsRow
 
 
-def case_summaries(db: sqlite3.Connection, horizon: int) -> list[CaseSummary]:
-    """Every initiative with a business case, with its cost lines summed per year (in SQL), by key.
-
-    What reports and the board need: one row per initiative instead of one per cost line.
-    """
+def _summary_rows(db: sqlite3.Connection, horizon: int, *, ordered: bool) -> sqlite3.Cursor:
+    """One row per initiative with a business case: key, title, status, confidence, benefit,
+    adoption by year, cost lines summed per year (in SQL)."""
     years = range(horizon + 1)
     adoption = ", ".join(f"coalesce(bc.adoption_{t}, 0.0)" for t in years)
     costs = ", ".join(f"coalesce(c.cost_{t}, 0.0)" for t in years)
     yearly = ", ".join(f"sum(amount_{t}) AS cost_{t}" for t in years)
-    size = len(years)
-    rows = db.execute(
+    order = f" ORDER BY {key_order('i.key')}" if ordered else ""
+    return db.execute(
         f"SELECT i.key, i.title, i.status, i.confidence, coalesce(bc.annual_benefit, 0.0), {adoption}, {costs}"
         " FROM initiative i"
         " LEFT JOIN business_case bc ON bc.initiative_id = i.id"
         f" LEFT JOIN (SELECT initiative_id, {yearly} FROM cost_line GROUP BY initiative_id) c"
         " ON c.initiative_id = i.id"
-        " WHERE bc.initiative_id IS NOT NULL OR c.initiative_id IS NOT NULL"
-        f" ORDER BY {key_order('i.key')}"
+        " WHERE bc.initiative_id IS NOT NULL OR c.initiative_id IS NOT NULL" + order
     )
-    return [CaseSummary(row[0], row[1], row[2], row[3], row[4], row[5 : 5 + size], row[5 + size :]) for row in rows]
+
+
+def case_summaries(db: sqlite3.Connection, horizon: int) -> list[CaseSummary]:
+    """Every initiative with a business case, its cost lines summed per year, by key.
+
+    What reports need: one row per initiative instead of one per cost line.
+    """
+    size = horizon + 1
+    return [
+        CaseSummary(row[0], row[1], row[2], row[3], row[4], row[5 : 5 + size], row[5 + size :])
+        for row in _summary_rows(db, horizon, ordered=True)
+    ]
 
 
 def initiative_values(db: sqlite3.Connection, workspace: SettingsRow) -> dict[str, tuple[float, float]]:
     """Base-scenario NPV and risk-adjusted NPV of every initiative with a business case."""
+    size = workspace.horizon + 1
     factors = roi.discount_factors(workspace.discount_rate, workspace.horizon)
     return {
-        s.initiative_key: roi.base_values(s.annual_benefit, s.adoption, s.costs, s.confidence / 100, factors)
-        for s in case_summaries(db, workspace.horizon)
+        row[0]: roi.base_values(row[4], row[5 : 5 + size], row[5 + size :], row[3] / 100, factors)
+        for row in _summary_rows(db, workspace.horizon, ordered=False)
     }
 
 

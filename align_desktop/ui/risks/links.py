@@ -33,7 +33,7 @@ class LinksModel(QAbstractListModel):
         """(kind, key, text); a section title has kind `_HEADER`."""
         self._checked: dict[str, set[str]] = {INITIATIVE: set(), CAPABILITY: set()}
         self._words: list[str] = []
-        self._linked_only = False
+        self._linked_only = True
         self._header_font: QFont | None = None
 
     def set_options(self, initiatives: list[tuple[str, str]], capabilities: list[tuple[str, str]]) -> None:
@@ -73,7 +73,7 @@ class LinksModel(QAbstractListModel):
             rows = [
                 row
                 for row in self._options[kind]
-                if (not self._linked_only or row[1] in self._checked[kind])
+                if (not self._linked_only or self._words or row[1] in self._checked[kind])
                 and all(word in row[2].casefold() for word in self._words)
             ]
             self._rows.append((_HEADER, kind, title if rows else self.tr("{0}: none match").format(title)))
@@ -143,7 +143,13 @@ class LinksPicker(QWidget):
         self.search.setAccessibleName(self.tr("Find initiatives and capabilities to link"))
         self.search.setClearButtonEnabled(True)
         self.linked_only = QCheckBox(self.tr("Linked only"))
-        self.linked_only.setToolTip(self.tr("Show only the initiatives and capabilities this risk threatens"))
+        self.linked_only.setChecked(True)
+        self.linked_only.setToolTip(
+            self.tr(
+                "Show only the initiatives and capabilities this risk threatens; "
+                "type in the search to find others to link"
+            )
+        )
         self.search.textChanged.connect(self._filter)
         self.linked_only.toggled.connect(self._filter)
         self.list = _ListView()

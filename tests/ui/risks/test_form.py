@@ -210,6 +210,7 @@ def test_residual_above_inherent_is_saved_with_an_amber_note(view: RisksView, se
 
 def test_ticking_a_link_is_one_set_links_and_one_undo_step(view: RisksView, seeded: OpenWorkspace) -> None:
     show(view, "R-002")
+    view.form.links.linked_only.setChecked(False)  # list everything that could be linked
     model = view.form.links.model
     assert model.data(model.index(link_row(model, "I-002")), Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
     assert model.setData(model.index(link_row(model, "I-003")), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
@@ -238,6 +239,7 @@ def test_ticking_a_link_is_one_set_links_and_one_undo_step(view: RisksView, seed
 def test_links_change_the_value_at_risk(view: RisksView, seeded: OpenWorkspace) -> None:
     show(view, "R-004")
     assert cell(view, "R-004", display.VALUE_AT_RISK) == "EUR 0"
+    view.form.links.linked_only.setChecked(False)  # list everything that could be linked
     model = view.form.links.model
     model.setData(model.index(link_row(model, "I-002")), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
     assert cell(view, "R-004", display.VALUE_AT_RISK) == cell(view, "R-002", display.VALUE_AT_RISK)
@@ -248,17 +250,18 @@ def test_links_change_the_value_at_risk(view: RisksView, seeded: OpenWorkspace) 
 def test_links_search_and_linked_only(view: RisksView) -> None:
     show(view, "R-001")
     picker = view.form.links
-    texts = [picker.model.data(picker.model.index(row)) for row in range(picker.model.rowCount())]
-    assert texts[0] == "Initiatives"
-    assert "I-001  Fraud scoring" in texts
-    assert "C-002  Model monitoring" in texts
-    picker.search.setText("monitoring")
-    texts = [picker.model.data(picker.model.index(row)) for row in range(picker.model.rowCount())]
-    assert texts == ["Initiatives: none match", "Capabilities", "C-002  Model monitoring"]
+    assert picker.linked_only.isChecked()  # a risk opens showing what it threatens
+
+    def texts() -> list[str]:
+        return [picker.model.data(picker.model.index(row)) for row in range(picker.model.rowCount())]
+
+    assert texts() == ["Initiatives", "I-001  Fraud scoring", "Capabilities", "C-001  Feature store"]
+    picker.search.setText("monitoring")  # a search finds what is not linked yet
+    assert texts() == ["Initiatives: none match", "Capabilities", "C-002  Model monitoring"]
     picker.search.clear()
-    picker.linked_only.setChecked(True)
-    texts = [picker.model.data(picker.model.index(row)) for row in range(picker.model.rowCount())]
-    assert texts == ["Initiatives", "I-001  Fraud scoring", "Capabilities", "C-001  Feature store"]
+    picker.linked_only.setChecked(False)
+    assert "I-001  Fraud scoring" in texts()
+    assert "C-002  Model monitoring" in texts()
     header = picker.model.index(0)
     assert not picker.model.flags(header) & Qt.ItemFlag.ItemIsUserCheckable
     assert not picker.model.setData(header, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
