@@ -26,6 +26,7 @@ run: install $(SAMPLE)
 	$(BIN)/align-desktop $(SAMPLE)
 
 test: install
+	bash scripts/install-system-deps.sh --tests
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 lint: install

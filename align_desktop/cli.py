@@ -44,6 +44,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     roi.add_argument("--json", action="store_true", help="print the stable JSON document (docs/roi-json.md)")
 
+    export = commands.add_parser("export", help="write an Excel workbook or the PDF report")
+    export.add_argument("kind", choices=EXPORTS, metavar="finance|executive|workbook")
+    export.add_argument("path", type=Path, metavar="PATH")
+    export.add_argument("out", type=Path, metavar="OUT.xlsx")
+
+    imports = commands.add_parser("import", help="import a workbook: preview, then apply in one transaction")
+    imports.add_argument("path", type=Path, metavar="PATH")
+    imports.add_argument("workbook", type=Path, metavar="IN.xlsx")
+    imports.add_argument("--dry-run", action="store_true", help="list every add and change, apply nothing")
+
     check = commands.add_parser("check", help="integrity and consistency report")
     check.add_argument("path", type=Path, metavar="PATH")
     return parser
@@ -121,6 +131,42 @@ def _roi(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+EXPORTS = {
+    "finance": ("align_desktop.exchange.finance_export", "export_finance"),
+    "executive": ("align_desktop.exchange.executive_export", "export_executive"),
+    "workbook": ("align_desktop.exchange.workbook_export", "export_workbook"),
+}
+"""Each export: the module and function that writes it, imported only when asked for."""
+
+
+def _export(args: argparse.Namespace) -> int:
+    import importlib
+
+    module, function = EXPORTS[args.kind]
+    getattr(importlib.import_module(module), function)(args.path, args.out)
+    print(f"Wrote {args.out}")
+    return EXIT_OK
+
+
+def _import(args: argparse.Namespace) -> int:
+    from align_desktop.exchange.importer import apply_plan, plan_import
+
+    plan = plan_import(args.path, args.workbook)
+    for error in plan.errors:
+        print(error, file=sys.stderr)
+    if plan.errors:
+        print(f"align-desktop: nothing imported: {len(plan.errors)} error(s) in {args.workbook}", file=sys.stderr)
+        return EXIT_REFUSED
+    for line in plan.preview:
+        print(line)
+    if args.dry_run:
+        print(f"Dry run: {plan.summary}; nothing was changed.")
+        return EXIT_OK
+    backup = apply_plan(args.path, plan)
+    print(f"Imported: {plan.summary}. The workspace before the import is kept in {backup}.")
+    return EXIT_OK
+
+
 def _check(args: argparse.Namespace) -> int:
     from align_desktop.store.check import check_workspace
 
@@ -133,4 +179,12 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-_COMMANDS = {"new": _new, "samples": _samples, "screenshot": _screenshot, "roi": _roi, "check": _check}
+_COMMANDS = {
+    "new": _new,
+    "samples": _samples,
+    "screenshot": _screenshot,
+    "roi": _roi,
+    "export": _export,
+    "import": _import,
+    "check": _check,
+}

@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# Install the Debian packages the app and its tests need (Qt's runtime libraries and a font),
-# only when something is missing, so that a second run costs nothing.
+# Install the Debian packages the app needs (Qt's runtime libraries and a font) and, with --tests,
+# those its tests use too (LibreOffice, to recalculate exported workbooks as a real client would).
+# Only what is missing is installed, so that a second run costs nothing.
 set -euo pipefail
 
 # offscreen Qt (tests) needs the first line; a real X11 window (`make run`) the second
 packages=(libegl1 libgl1 libopengl0 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-dejavu-core
           libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
           libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0)
+if [ "${1:-}" = "--tests" ]; then
+    packages+=(libreoffice-calc-nogui)
+fi
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
