@@ -131,19 +131,13 @@ def _roi(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-EXPORTS = {
-    "finance": ("align_desktop.exchange.finance_export", "export_finance"),
-    "executive": ("align_desktop.exchange.executive_export", "export_executive"),
-    "workbook": ("align_desktop.exchange.workbook_export", "export_workbook"),
-}
-"""Each export: the module and function that writes it, imported only when asked for."""
+EXPORTS = ("finance", "executive", "workbook")
 
 
 def _export(args: argparse.Namespace) -> int:
-    import importlib
+    from align_desktop.exchange.exports import export
 
-    module, function = EXPORTS[args.kind]
-    getattr(importlib.import_module(module), function)(args.path, args.out)
+    export(args.kind, args.path, args.out)
     print(f"Wrote {args.out}")
     return EXIT_OK
 

@@ -36,10 +36,10 @@ class ScriptedPrompter:
     def ask_text(self, title: str, label: str) -> str | None:
         return self.text_answers.pop(0)
 
-    def open_path(self, title: str) -> Path | None:
+    def open_path(self, title: str, file_filter: str = "") -> Path | None:
         return self.path_answers.pop(0)
 
-    def save_path(self, title: str, suggested: Path) -> Path | None:
+    def save_path(self, title: str, suggested: Path, file_filter: str = "") -> Path | None:
         return self.path_answers.pop(0)
 
 

@@ -27,10 +27,12 @@ from align_desktop.store.errors import WorkspaceError
 from align_desktop.store.samples import create_from_sample, list_samples
 from align_desktop.store.workspace import Workspace
 from align_desktop.ui.board.view import BoardView
+from align_desktop.ui.exchange.export_menu import ExportMenu
 from align_desktop.ui.open_workspace import OpenWorkspace
 from align_desktop.ui.preferences import Preferences
-from align_desktop.ui.prompts import Prompter
+from align_desktop.ui.prompts import Prompter, documents_folder
 from align_desktop.ui.settings_dialog import SettingsDialog
+from align_desktop.ui.tasks import ImmediateRunner, TaskRunner
 from align_desktop.ui.view import WorkspaceView
 from align_desktop.ui.views import VIEWS
 from align_desktop.ui.welcome.view import WelcomeView
@@ -48,10 +50,14 @@ QListWidget::item:selected { background: #3b5b7e; color: white; font-weight: bol
 class MainWindow(QMainWindow):
     """One window over at most one open workspace."""
 
-    def __init__(self, preferences: Preferences, prompter: Prompter) -> None:
+    def __init__(
+        self, preferences: Preferences, prompter: Prompter, runner: TaskRunner | ImmediateRunner | None = None
+    ) -> None:
         super().__init__()
         self._preferences = preferences
         self._prompter = prompter
+        self.runner = runner or TaskRunner()
+        """Runs long work (exports, imports) off the GUI thread; tests pass an `ImmediateRunner`."""
         prompter.set_parent(self)
         self.workspace: OpenWorkspace | None = None
         self._undo_group = QUndoGroup(self)
@@ -113,6 +119,12 @@ class MainWindow(QMainWindow):
         self._workspace_actions.append(
             self._add(file_menu, self.tr("&Close"), self.close_workspace, QKeySequence.StandardKey.Close)
         )
+        file_menu.addSeparator()
+        export_menu = file_menu.addMenu(self.tr("&Export"))
+        self.exports = ExportMenu(self, self._prompter, self.runner, self._workspace_path)
+        for action in self.exports.actions():
+            export_menu.addAction(action)
+            self._workspace_actions.append(action)
         file_menu.addSeparator()
         self._workspace_actions.append(self._add(file_menu, self.tr("Workspace &Settings…"), self.edit_settings))
         file_menu.addSeparator()
@@ -180,12 +192,12 @@ class MainWindow(QMainWindow):
     # workspaces
 
     def new_workspace(self) -> None:
-        path = self._prompter.save_path(self.tr("New workspace"), _documents() / "Roadmap.align")
+        path = self._prompter.save_path(self.tr("New workspace"), documents_folder() / "Roadmap.align")
         if path is not None:
             self._create_and_open(path, None)
 
     def new_from_sample(self, name: str) -> None:
-        path = self._prompter.save_path(self.tr("Save the sample as"), _documents() / f"{name}.align")
+        path = self._prompter.save_path(self.tr("Save the sample as"), documents_folder() / f"{name}.align")
         if path is not None:
             self._create_and_open(path, name)
 
@@ -252,6 +264,9 @@ class MainWindow(QMainWindow):
         self._saved_label.clear()
         self.setWindowTitle(self.tr("Align Desktop"))
         self.setWindowFilePath("")
+
+    def _workspace_path(self) -> Path | None:
+        return None if self.workspace is None else self.workspace.workspace.path
 
     def _update_title(self) -> None:
         if self.workspace is not None:
@@ -322,11 +337,7 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.runner.wait()
         self._preferences.save_window(self.saveGeometry(), self.saveState())
         self.close_workspace()
         super().closeEvent(event)
-
-
-def _documents() -> Path:
-    documents = Path.home() / "Documents"
-    return documents if documents.is_dir() else Path.home()

@@ -8,6 +8,13 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 WORKSPACE_FILTER = "Align workspaces (*.align);;All files (*)"
+WORKBOOK_FILTER = "Excel workbooks (*.xlsx);;All files (*)"
+
+
+def documents_folder() -> Path:
+    """Where new files are suggested: the user's Documents folder, or home if there is none."""
+    documents = Path.home() / "Documents"
+    return documents if documents.is_dir() else Path.home()
 
 
 def tr(text: str) -> str:
@@ -39,13 +46,14 @@ class Prompter:
         text, ok = QInputDialog.getMultiLineText(self._parent, title, label)
         return text if ok else None
 
-    def open_path(self, title: str) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(self._parent, title, str(Path.home()), WORKSPACE_FILTER)
+    def open_path(self, title: str, file_filter: str = WORKSPACE_FILTER) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(self._parent, title, str(Path.home()), file_filter)
         return Path(name) if name else None
 
-    def save_path(self, title: str, suggested: Path) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(self._parent, title, str(suggested), WORKSPACE_FILTER)
+    def save_path(self, title: str, suggested: Path, file_filter: str = WORKSPACE_FILTER) -> Path | None:
+        """Where to save; a name typed without an extension gets the suggested one."""
+        name, _ = QFileDialog.getSaveFileName(self._parent, title, str(suggested), file_filter)
         if not name:
             return None
         path = Path(name)
-        return path if path.suffix else path.with_suffix(".align")
+        return path if path.suffix else path.with_suffix(suggested.suffix)

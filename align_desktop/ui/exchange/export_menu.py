@@ -1,0 +1,86 @@
+"""File > Export: write a workbook in the background, with progress, and say where it went."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow
+
+from align_desktop.exchange.exports import Progress, export
+from align_desktop.ui.prompts import WORKBOOK_FILTER, Prompter, documents_folder
+from align_desktop.ui.tasks import ImmediateRunner, TaskRunner
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ExportMenu", text)
+
+
+EXPORT_LABELS: dict[str, tuple[str, str]] = {
+    "finance": (tr("&Finance Workbook…"), tr("finance")),
+    "executive": (tr("&Executive Workbook…"), tr("executive")),
+    "workbook": (tr("&Full Workbook (for a Round Trip)…"), tr("workbook")),
+}
+"""Menu text and file-name suffix of each export."""
+
+
+class ExportMenu(QObject):
+    """The export actions of the main window, over whatever workspace it has open."""
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        prompter: Prompter,
+        runner: TaskRunner | ImmediateRunner,
+        workspace_path: Callable[[], Path | None],
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._prompter = prompter
+        self._runner = runner
+        self._workspace_path = workspace_path
+        """A callable giving the open workspace's path (None when nothing is open)."""
+
+    def actions(self) -> list[QAction]:
+        result = []
+        for kind, (text, _) in EXPORT_LABELS.items():
+            action = QAction(text, self._window)
+            action.triggered.connect(lambda _=False, k=kind: self.export(k))
+            result.append(action)
+        return result
+
+    def export(self, kind: str) -> None:
+        source = self._workspace_path()
+        if source is None:
+            return
+        suggested = documents_folder() / f"{source.stem} {EXPORT_LABELS[kind][1]}.xlsx"
+        out = self._prompter.save_path(tr("Export to Excel"), suggested, WORKBOOK_FILTER)
+        if out is None:
+            return
+        cancelled: list[bool] = []
+
+        def work(progress: Progress) -> None:
+            def watched(done: int, total: int) -> bool:
+                going = progress(done, total)
+                if not going:
+                    cancelled.append(True)
+                return going
+
+            export(kind, source, out, watched)
+
+        def done(_result: object) -> None:
+            status = self._window.statusBar()
+            if cancelled or not out.exists():
+                status.showMessage(tr("Export cancelled; nothing was written."), 8000)
+            else:
+                status.showMessage(tr("Exported to {0}").format(out), 12000)
+
+        def failed(error: Exception) -> None:
+            if cancelled:
+                done(None)
+                return
+            self._prompter.error(tr("Export failed"), str(error))
+
+        self._runner.run(self._window, tr("Writing {0}…").format(out.name), work, done, failed)
