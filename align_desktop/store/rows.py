@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from align_desktop.domain.alerts import Alert
 from align_desktop.domain.matrix import Need
 from align_desktop.domain.risk import score
 from align_desktop.domain.roi import BusinessCase, CostLine, Scenario
@@ -273,3 +274,24 @@ class RegisterRows:
     """Every initiative as (key, title), for linking."""
     capabilities: list[tuple[str, str]]
     """Every capability as (key, name), for linking."""
+
+
+@dataclass(frozen=True)
+class DashboardRows:
+    """The one-screen picture of a workspace, read in one transaction."""
+
+    settings: SettingsRow
+    lanes: list[str]
+    initiatives_per_lane: dict[str, int]
+    initiatives_per_status: dict[str, int]
+    initiatives: list[MatrixInitiative]
+    """Board order, with each one's risk-adjusted NPV (0 without a case)."""
+    outcome_of: dict[str, str]
+    """Initiative key → outcome name ("No outcome" when it has none)."""
+    cases: list[CaseSummary]
+    readiness: dict[str, tuple[int, ...]]
+    """Per readiness field, how many initiatives score 0, 1, 2, 3 and 4."""
+    capabilities: list[CapabilityRow]
+    needs: list[Need]
+    risks: list[RiskRow]
+    alerts: list[Alert]
