@@ -118,7 +118,7 @@ def _screenshot(args: argparse.Namespace) -> int:
 
 
 def _roi(args: argparse.Namespace) -> int:
-    from align_desktop.reports.roi_document import build_report, render_text
+    from align_desktop.exchange.roi_document import build_report, render_text
     from align_desktop.store.reading import read_case_summaries
 
     report = build_report(read_case_summaries(args.path), args.scenario)
