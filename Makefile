@@ -38,3 +38,4 @@ bench: install
 	$(BIN)/python benchmarks/roi.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/matrix.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/risks.py
+	$(BIN)/python benchmarks/exchange.py

@@ -54,6 +54,11 @@ def validate_settings(changes: dict[str, Any]) -> dict[str, Any]:
 def validate_lane_names(names: list[str]) -> list[str]:
     """Check a board's lane list, left to right: at least one, none blank, none twice (ignoring case)."""
     clean = [require_text(f"Lane {i + 1}", name, max_length=60) for i, name in enumerate(names)]
+    for i, name in enumerate(clean):
+        if ";" in name:
+            raise ValidationError(
+                f"Lane {i + 1}", f"'{name}' may not contain ';' (workbooks list lanes separated by it)"
+            )
     if not clean:
         raise ValidationError("Lanes", "the board needs at least one lane")
     folded = [n.casefold() for n in clean]

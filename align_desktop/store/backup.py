@@ -22,7 +22,12 @@ def take_backup(workspace_path: Path, reason: str, now: datetime | None = None) 
     """Copy the workspace consistently, even while it is open, and return the copy's path."""
     moment = now or datetime.now()
     folder = backup_folder(workspace_path)
-    target = folder / f"{workspace_path.stem} {moment:%Y-%m-%d %H%M%S} {reason}.align"
+    name = f"{workspace_path.stem} {moment:%Y-%m-%d %H%M%S} {reason}"
+    target = folder / f"{name}.align"
+    number = 1
+    while target.exists():  # two backups in one second
+        number += 1
+        target = folder / f"{name} ({number}).align"
     try:
         folder.mkdir(exist_ok=True)
         connection = connect(workspace_path, read_only=True)

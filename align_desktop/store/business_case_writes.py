@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from align_desktop.domain.keys import COST_LINE_PREFIX
 from align_desktop.store.errors import NotFound
 from align_desktop.store.initiative_writes import find_initiative
+from align_desktop.store.keyed_writes import insert_keyed
 from align_desktop.store.keys import next_key
 from align_desktop.store.models import YEARS, BusinessCase, CostLine, WorkspaceSettings, amount_column
 
@@ -56,6 +57,56 @@ def add_line(session: Session, initiative_id: int, values: dict[str, Any]) -> st
     key = next_key(session, COST_LINE_PREFIX)
     session.execute(insert(table).values(values | {"key": key, "initiative_id": initiative_id, "position": position}))
     return key
+
+
+def insert_lines(session: Session, rows: list[tuple[str, int, dict[str, Any]]]) -> None:
+    """Add validated cost lines under their own keys (an import): (key, initiative id, columns) each.
+
+    Each goes to the end of its initiative's lines, in the order given.
+    """
+    table = CostLine.__table__
+    sizes: dict[int, int] = dict(
+        session.execute(select(table.c.initiative_id, func.count()).group_by(table.c.initiative_id)).all()
+    )
+    given = {name for _, _, columns in rows for name, value in columns.items() if value is not None}
+    blank = {name: None for name in _LINE_COLUMNS if name in given}  # one statement needs the same columns
+    values = []
+    for key, initiative_id, columns in rows:
+        position = sizes.get(initiative_id, 0)
+        sizes[initiative_id] = position + 1
+        filled = {name: value for name, value in columns.items() if name in blank}
+        values.append(blank | filled | {"key": key, "initiative_id": initiative_id, "position": position})
+    insert_keyed(session, table, COST_LINE_PREFIX, values)
+
+
+def insert_cases(session: Session, rows: list[tuple[int, dict[str, Any]]]) -> None:
+    """Add business-case rows for initiatives that have none (an import): (initiative id, columns) each."""
+    if rows:
+        session.execute(
+            insert(BusinessCase.__table__), [BLANK_CASE | values | {"initiative_id": i} for i, values in rows]
+        )
+
+
+def move_line(session: Session, key: str, initiative_id: int) -> None:
+    """Move a cost line to the end of another initiative's case, closing the gap it leaves."""
+    table = CostLine.__table__
+    row = find_line(session, key)
+    if row["initiative_id"] == initiative_id:
+        return
+    session.execute(
+        update(table)
+        .where(table.c.initiative_id == row["initiative_id"], table.c.position > row["position"])
+        .values(position=table.c.position - 1)
+    )
+    position = session.scalar(select(func.count()).where(table.c.initiative_id == initiative_id)) or 0
+    session.execute(update(table).where(table.c.key == key).values(initiative_id=initiative_id, position=position))
+
+
+def update_case(session: Session, initiative_id: int, values: dict[str, Any]) -> None:
+    """Set some columns of an initiative's existing business-case row."""
+    table = BusinessCase.__table__
+    if values:
+        session.execute(update(table).where(table.c.initiative_id == initiative_id).values(values))
 
 
 def update_line(session: Session, key: str, values: dict[str, Any]) -> dict[str, Any]:

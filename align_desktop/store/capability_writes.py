@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, select
+from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from align_desktop.domain.keys import CAPABILITY_PREFIX
@@ -12,8 +12,9 @@ from align_desktop.domain.validation import ValidationError
 from align_desktop.store import dependents
 from align_desktop.store.errors import NotFound
 from align_desktop.store.initiative_writes import find_initiative
+from align_desktop.store.keyed_writes import insert_keyed
 from align_desktop.store.keys import next_key
-from align_desktop.store.models import Capability, CapabilityNeed, RiskCapability
+from align_desktop.store.models import Capability, CapabilityNeed, Initiative, RiskCapability
 
 _COLUMNS = [c.name for c in Capability.__table__.columns]
 
@@ -42,6 +43,22 @@ def create_capability(session: Session, clean: dict[str, Any]) -> str:
     key = next_key(session, CAPABILITY_PREFIX)
     session.add(Capability(key=key, **clean))
     return key
+
+
+def insert_capabilities(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Add validated capabilities under their own keys (an import); names stay unique ignoring case."""
+    taken = {name.casefold(): key for key, name in session.execute(select(Capability.key, Capability.name))}
+    for row in rows:
+        other = taken.setdefault(row["name"].casefold(), row["key"])
+        if other != row["key"]:
+            raise ValidationError("Name", f"'{row['name']}' is already the name of {other}")
+    insert_keyed(session, cast(Table, Capability.__table__), CAPABILITY_PREFIX, rows)
+
+
+def park_names(session: Session, keys: list[str]) -> None:
+    """Give these capabilities interim names no one types, so that renames among them never clash."""
+    for key in keys:
+        session.execute(update(Capability).where(Capability.key == key).values(name="\x01" + key))
 
 
 def update_capability(session: Session, key: str, clean: dict[str, Any]) -> dict[str, Any]:
@@ -91,3 +108,38 @@ def set_need(session: Session, initiative_key: str, capability_key: str, level: 
     else:
         need.required_level = level
     return before
+
+
+def apply_needs(session: Session, needs: list[tuple[str, str, int | None]]) -> None:
+    """Make each need (initiative key, capability key) exactly its level, None removing it; in bulk."""
+    if not needs:
+        return
+    initiative_ids = dict(session.execute(select(Initiative.key, Initiative.id)).all())
+    capability_ids = dict(session.execute(select(Capability.key, Capability.id)).all())
+    table = cast(Table, CapabilityNeed.__table__)
+    existing: set[tuple[int, int]] = {
+        (row[0], row[1]) for row in session.execute(select(table.c.initiative_id, table.c.capability_id))
+    }
+    added, changed, removed = [], [], []
+    for initiative_key, capability_key, level in needs:
+        if initiative_key not in initiative_ids:
+            raise NotFound(initiative_key)
+        if capability_key not in capability_ids:
+            raise NotFound(capability_key)
+        pair = (initiative_ids[initiative_key], capability_ids[capability_key])
+        row = {"i": pair[0], "c": pair[1], "level": level}
+        if level is None:
+            if pair in existing:
+                removed.append(row)
+        elif pair in existing:
+            changed.append(row)
+        else:
+            added.append({"initiative_id": pair[0], "capability_id": pair[1], "required_level": level})
+            existing.add(pair)
+    same = (table.c.initiative_id == bindparam("i")) & (table.c.capability_id == bindparam("c"))
+    if removed:
+        session.execute(delete(table).where(same), removed)
+    if changed:
+        session.execute(update(table).where(same).values(required_level=bindparam("level")), changed)
+    if added:
+        session.execute(insert(table), added)

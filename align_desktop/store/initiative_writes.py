@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import getpass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import Table, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from align_desktop.domain.keys import INITIATIVE_PREFIX
@@ -18,6 +18,7 @@ from align_desktop.domain.validation import ValidationError
 from align_desktop.domain.vocabulary import READINESS_FIELDS
 from align_desktop.store import dependents
 from align_desktop.store.errors import NotFound
+from align_desktop.store.keyed_writes import insert_keyed
 from align_desktop.store.keys import next_key
 from align_desktop.store.models import (
     BusinessCase,
@@ -119,6 +120,35 @@ def create_initiative(session: Session, clean: dict[str, Any], lane_id: int | No
     if override is not None:
         _add_override(session, initiative.id, clean["status"], override)
     return key
+
+
+def insert_initiatives(session: Session, rows: list[tuple[str, dict[str, Any], int]]) -> None:
+    """Add validated initiatives under their own keys (an import): (key, fields, lane id) each.
+
+    Each goes to the end of its lane, in the order given, and must pass the readiness gate: an
+    import carries no reason to override it.
+    """
+    if not rows:
+        return
+    gate = _gate(session)
+    outcome_ids = dict(session.execute(select(Outcome.key, Outcome.id)).all())
+    sizes = dict(session.execute(select(Initiative.lane_id, func.count()).group_by(Initiative.lane_id)).all())
+    lanes = set(session.scalars(select(Lane.id)).all())
+    values = []
+    for key, clean, lane_id in rows:
+        check_gate(key, "idea", clean, gate, "")
+        if lane_id not in lanes:
+            raise ValidationError("Lane", f"lane {lane_id} does not exist")
+        outcome_key = clean["outcome_key"]
+        if outcome_key is not None and outcome_key not in outcome_ids:
+            raise ValidationError("Outcome", f"{outcome_key} does not exist")
+        position = sizes.get(lane_id, 0)
+        sizes[lane_id] = position + 1
+        values.append(
+            {k: v for k, v in clean.items() if k != "outcome_key"}
+            | {"key": key, "outcome_id": outcome_ids.get(outcome_key), "lane_id": lane_id, "position": position}
+        )
+    insert_keyed(session, cast(Table, Initiative.__table__), INITIATIVE_PREFIX, values)
 
 
 def update_initiative(

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from align_desktop.domain.keys import OUTCOME_PREFIX
 from align_desktop.domain.outcome import OUTCOME_FIELDS
 from align_desktop.domain.validation import ValidationError
 from align_desktop.store.errors import NotFound
+from align_desktop.store.keyed_writes import insert_keyed
 from align_desktop.store.keys import next_key
 from align_desktop.store.models import Initiative, Outcome
 
@@ -27,6 +28,11 @@ def create_outcome(session: Session, clean: dict[str, Any]) -> str:
     key = next_key(session, OUTCOME_PREFIX)
     session.add(Outcome(key=key, **clean))
     return key
+
+
+def insert_outcomes(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Add validated outcomes (each row a `key` and every field) under their own keys, as an import does."""
+    insert_keyed(session, cast(Table, Outcome.__table__), OUTCOME_PREFIX, rows)
 
 
 def update_outcome(session: Session, key: str, clean: dict[str, Any]) -> dict[str, Any]:

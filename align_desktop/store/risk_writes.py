@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import Table, delete, insert, select
 from sqlalchemy.orm import Session
 
 from align_desktop.domain.keys import RISK_PREFIX
@@ -13,6 +13,7 @@ from align_desktop.store import dependents
 from align_desktop.store.capability_writes import find_capability
 from align_desktop.store.errors import NotFound
 from align_desktop.store.initiative_writes import find_initiative
+from align_desktop.store.keyed_writes import insert_keyed
 from align_desktop.store.keys import next_key
 from align_desktop.store.models import Risk, RiskCapability, RiskInitiative
 
@@ -31,6 +32,13 @@ def create_risk(session: Session, clean: dict[str, Any]) -> str:
     key = next_key(session, RISK_PREFIX)
     session.add(Risk(key=key, **clean))
     return key
+
+
+def insert_risks(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Add validated risks under their own keys (an import); an accepted one needs a rationale."""
+    for row in rows:
+        check_acceptance(row)
+    insert_keyed(session, cast(Table, Risk.__table__), RISK_PREFIX, rows)
 
 
 def update_risk(session: Session, key: str, clean: dict[str, Any]) -> dict[str, Any]:
@@ -75,6 +83,46 @@ def set_links(
     if capability_ids:
         session.execute(insert(RiskCapability), [{"risk_id": risk.id, "capability_id": c} for c in capability_ids])
     return before
+
+
+def replace_links(session: Session, links: list[tuple[str, list[str] | None, list[str] | None]]) -> None:
+    """Make risks threaten exactly these initiatives and capabilities, by key; None leaves that kind alone.
+
+    In bulk, for an import: (risk key, initiative keys or None, capability keys or None).
+    """
+    from align_desktop.store.models import Capability, Initiative
+
+    if not links:
+        return
+    ids = {
+        "risk": dict(session.execute(select(Risk.key, Risk.id)).all()),
+        "initiative": dict(session.execute(select(Initiative.key, Initiative.id)).all()),
+        "capability": dict(session.execute(select(Capability.key, Capability.id)).all()),
+    }
+
+    def id_of(kind: str, key: str) -> int:
+        if key not in ids[kind]:
+            raise NotFound(key)
+        return ids[kind][key]
+
+    for model, kind, column, position in (
+        (RiskInitiative, "initiative", "initiative_id", 1),
+        (RiskCapability, "capability", "capability_id", 2),
+    ):
+        table = cast(Table, model.__table__)
+        given = [(id_of("risk", link[0]), link[position]) for link in links if link[position] is not None]
+        if not given:
+            continue
+        risk_ids = [risk_id for risk_id, _ in given]
+        for start in range(0, len(risk_ids), 500):
+            session.execute(delete(table).where(table.c.risk_id.in_(risk_ids[start : start + 500])))
+        rows = [
+            {"risk_id": risk_id, column: id_of(kind, key)}
+            for risk_id, keys in given
+            for key in dict.fromkeys(keys or ())
+        ]
+        if rows:
+            session.execute(insert(table), rows)
 
 
 def delete_risk(session: Session, key: str) -> tuple[dict[str, Any], tuple[list[str], list[str]]]:

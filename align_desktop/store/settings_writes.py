@@ -87,3 +87,40 @@ def replace_lanes(session: Session, lane_ids: list[int | None], names: list[str]
                 values["id"] = lane_id
             session.execute(insert(Lane).values(values))
     return previous
+
+
+def arrange_lanes(session: Session, names: list[str]) -> list[int]:
+    """Make `names` the board's first lanes, left to right (an import); return the ids of the others.
+
+    A name matches an existing lane ignoring case (which then takes the spelling given); other
+    names are new lanes. Lanes left out keep their order after the listed ones until
+    `remove_lanes` removes them, once the initiatives in them have moved.
+    """
+    existing = [
+        (lane_id, name) for lane_id, name in session.execute(select(Lane.id, Lane.name).order_by(Lane.position))
+    ]
+    by_name = {name.casefold(): lane_id for lane_id, name in existing}
+    listed: set[int] = set()
+    for position, name in enumerate(names):
+        lane_id = by_name.get(name.casefold())
+        if lane_id is None:
+            session.execute(insert(Lane).values(name=name, position=position))
+        else:
+            session.execute(update(Lane).where(Lane.id == lane_id).values(name=name, position=position))
+            listed.add(lane_id)
+    left_out = [lane_id for lane_id, _ in existing if lane_id not in listed]
+    for offset, lane_id in enumerate(left_out):
+        session.execute(update(Lane).where(Lane.id == lane_id).values(position=len(names) + offset))
+    return left_out
+
+
+def remove_lanes(session: Session, lane_ids: list[int]) -> None:
+    """Remove lanes, refusing any that still holds initiatives."""
+    for lane_id in lane_ids:
+        count = session.scalar(select(func.count()).where(Initiative.lane_id == lane_id))
+        if count:
+            name = session.scalar(select(Lane.name).where(Lane.id == lane_id))
+            raise ValidationError(
+                f"Lane '{name}'", f"still holds {count} initiative(s); move them to another lane first"
+            )
+        session.execute(delete(Lane).where(Lane.id == lane_id))

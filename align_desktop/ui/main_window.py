@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, cast
 
-from PySide6.QtCore import QDateTime, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtCore import QDateTime, QMimeData, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -25,9 +25,10 @@ from align_desktop.domain.validation import ValidationError
 from align_desktop.reports.formatting import money
 from align_desktop.store.errors import WorkspaceError
 from align_desktop.store.samples import create_from_sample, list_samples
-from align_desktop.store.workspace import Workspace
+from align_desktop.store.workspace import WORKSPACE_SUFFIX, Workspace
 from align_desktop.ui.board.view import BoardView
 from align_desktop.ui.exchange.export_menu import ExportMenu
+from align_desktop.ui.exchange.import_flow import ImportFlow
 from align_desktop.ui.open_workspace import OpenWorkspace
 from align_desktop.ui.preferences import Preferences
 from align_desktop.ui.prompts import Prompter, documents_folder
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self._saved_label)
         self._build_menus()
         self._show_closed_state()
+        self.setAcceptDrops(True)
         self.resize(1400, 900)
         geometry = preferences.window_geometry()
         if geometry is not None:
@@ -120,6 +122,12 @@ class MainWindow(QMainWindow):
             self._add(file_menu, self.tr("&Close"), self.close_workspace, QKeySequence.StandardKey.Close)
         )
         file_menu.addSeparator()
+        self.imports = ImportFlow(self, self._prompter, self.runner, lambda: self.workspace)
+        self._workspace_actions.append(
+            self._add(
+                file_menu, self.tr("&Import Workbook…"), self.imports.choose_and_import, QKeySequence("Ctrl+Shift+I")
+            )
+        )
         export_menu = file_menu.addMenu(self.tr("&Export"))
         self.exports = ExportMenu(self, self._prompter, self.runner, self._workspace_path)
         for action in self.exports.actions():
@@ -336,8 +344,36 @@ class MainWindow(QMainWindow):
             ).format(__version__),
         )
 
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        if _dropped_file(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        """A dropped `.align` file opens; a dropped `.xlsx` workbook is imported into the open workspace."""
+        path = _dropped_file(event.mimeData())
+        if path is None:
+            return
+        event.acceptProposedAction()
+        if path.suffix.lower() == WORKSPACE_SUFFIX:
+            self.open_workspace(path)
+        elif self.workspace is None:
+            self._prompter.error(
+                self.tr("Nothing to import into"), self.tr("Open a workspace, then drop the workbook.")
+            )
+        else:
+            self.imports.import_workbook(path)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.runner.wait()
         self._preferences.save_window(self.saveGeometry(), self.saveState())
         self.close_workspace()
         super().closeEvent(event)
+
+
+def _dropped_file(mime: QMimeData) -> Path | None:
+    """The one workspace or workbook file being dragged, if that is what it is."""
+    urls = mime.urls() if mime.hasUrls() else []
+    if len(urls) != 1 or not urls[0].isLocalFile():
+        return None
+    path = Path(urls[0].toLocalFile())
+    return path if path.suffix.lower() in (WORKSPACE_SUFFIX, ".xlsx") else None

@@ -1,0 +1,56 @@
+"""Adding rows under keys they already carry (an import), inside the caller's transaction.
+
+The app hands out keys itself (`keys.next_key`); an import may bring items with their own keys.
+Those keys must be well formed and free, and keys handed out later continue after the highest
+of them (`keys.reserve_up_to`), so that no key is ever given twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import Table, insert, select
+from sqlalchemy.orm import Session
+
+from align_desktop.domain.keys import format_key, parse_key
+from align_desktop.domain.validation import ValidationError
+from align_desktop.store.keys import reserve_up_to
+
+_CHUNK = 500
+"""Keys looked up per query (SQLite limits the parameters of one statement)."""
+
+
+def key_number(prefix: str, key: str) -> int:
+    """The number of a well-formed key of `prefix`, written as the app writes it (`I-007`)."""
+    parsed = parse_key(key)
+    if parsed is None or parsed[0] != prefix or format_key(prefix, parsed[1]) != key:
+        raise ValidationError(key, f"is not a key of the form {format_key(prefix, 1)}")
+    return parsed[1]
+
+
+def reserve_keys(session: Session, prefix: str, keys: Iterable[str]) -> None:
+    """Make sure that keys handed out later come after every one of `keys`."""
+    numbers = [key_number(prefix, key) for key in keys]
+    if numbers:
+        reserve_up_to(session, prefix, max(numbers))
+
+
+def refuse_taken(session: Session, table: Table, keys: Sequence[str]) -> None:
+    """Refuse keys that an item of `table` already has."""
+    for start in range(0, len(keys), _CHUNK):
+        taken = session.scalars(select(table.c.key).where(table.c.key.in_(keys[start : start + _CHUNK]))).first()
+        if taken is not None:
+            raise ValidationError(taken, "already exists; an import adds an item only under a key not in use")
+
+
+def insert_keyed(session: Session, table: Table, prefix: str, rows: list[dict[str, Any]]) -> None:
+    """Insert validated rows under the keys they carry, in one statement; reserve those keys."""
+    if not rows:
+        return
+    keys = [row["key"] for row in rows]
+    if len(set(keys)) != len(keys):
+        raise ValidationError(next(k for k in keys if keys.count(k) > 1), "appears twice")
+    reserve_keys(session, prefix, keys)
+    refuse_taken(session, table, keys)
+    session.execute(insert(table), rows)

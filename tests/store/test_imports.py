@@ -1,0 +1,189 @@
+"""ImportService: an import's changes in one transaction, undone exactly from the backup, redone again."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from align_desktop.domain.readiness import GateBlocked
+from align_desktop.domain.validation import ValidationError
+from align_desktop.store.backup import take_backup
+from align_desktop.store.business_cases import BusinessCaseService
+from align_desktop.store.capabilities import CapabilityService
+from align_desktop.store.errors import WorkspaceError
+from align_desktop.store.imports import ImportChanges, ImportService, ItemEdit, app_tables, read_contents
+from align_desktop.store.initiatives import InitiativeService
+from align_desktop.store.outcomes import OutcomeService
+from align_desktop.store.workspace import Workspace
+
+
+def dump(path: Path) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table of the workspace, sorted: equal dumps mean equal workspaces."""
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return {
+            table: sorted(connection.execute(f"SELECT * FROM {table}").fetchall(), key=repr) for table in app_tables()
+        }
+    finally:
+        connection.close()
+
+
+def _changes() -> ImportChanges:
+    changes = ImportChanges()
+    changes.settings = {"discount_rate": 0.08, "horizon": 4}
+    changes.lanes = ["Now", "Next", "Later", "Someday"]
+    changes.outcomes = [
+        ItemEdit(
+            "O-050",
+            {
+                "name": "Grow basket size",
+                "metric": "",
+                "baseline": None,
+                "target": None,
+                "unit": "",
+                "owner": "",
+                "description": "",
+            },
+            new=True,
+        ),
+        ItemEdit("O-001", {"owner": "New owner"}, new=False),
+    ]
+    new_initiative = {
+        "title": "Imported idea",
+        "description": "",
+        "outcome_key": "O-050",
+        "decision_point": "ranking",
+        "status": "idea",
+        "team": "",
+        "owner": "",
+        "readiness_data": 1,
+        "readiness_model_risk": 1,
+        "readiness_monitoring": 1,
+        "readiness_compliance": 1,
+        "success_criteria": "",
+        "acceptable_failure_modes": "",
+        "assumptions": "",
+        "confidence": 70,
+        "lane": "Someday",
+    }
+    changes.initiatives = [
+        ItemEdit("I-100", new_initiative, new=True),
+        ItemEdit("I-001", {"title": "Renamed by import", "lane": "Later"}, new=False),
+    ]
+    changes.needs = [("I-100", "C-001", 3), ("I-001", "C-001", None)]
+    changes.cost_lines = [
+        ItemEdit("L-500", {"initiative_key": "I-100", "category": "other", "description": "x", "amount_4": 10.0}, True)
+    ]
+    return changes
+
+
+def test_apply_makes_every_change_in_one_step_and_undo_restores_exactly(sample_workspace: Workspace) -> None:
+    path = sample_workspace.path
+    before = dump(path)
+    backup = take_backup(path, "before import")
+
+    revert = ImportService(sample_workspace).apply(_changes(), backup)
+
+    contents = read_contents(path)
+    assert contents.settings.discount_rate == 0.08
+    assert contents.settings.horizon == 4
+    assert [lane.name for lane in contents.lanes] == ["Now", "Next", "Later", "Someday"]
+    added = next(i for i in contents.initiatives if i.key == "I-100")
+    assert added.outcome_key == "O-050"
+    assert contents.lanes[-1].id == added.lane_id
+    moved = next(i for i in contents.initiatives if i.key == "I-001")
+    later = [i for i in contents.initiatives if i.lane_id == contents.lanes[2].id]
+    assert later[-1] == moved
+    assert moved.title == "Renamed by import"
+    assert ("I-001", "C-001") not in {(n.initiative_key, n.capability_key) for n in contents.needs}
+    line = next(line for case in contents.cases for line in case.cost_lines if line.key == "L-500")
+    assert line.amounts[4] == 10.0
+    assert contents.counters["I"] >= 100
+    assert contents.counters["L"] >= 500
+    assert contents.counters["O"] >= 50
+
+    redo = revert()
+    assert dump(path) == before
+
+    redo()
+    assert read_contents(path).settings.horizon == 4
+    assert next(i for i in read_contents(path).initiatives if i.key == "I-001").title == "Renamed by import"
+
+
+def test_keys_continue_after_keys_added_by_an_import(sample_workspace: Workspace) -> None:
+    ImportService(sample_workspace).apply(_changes(), take_backup(sample_workspace.path, "before import"))
+    key, _ = InitiativeService(sample_workspace).create({"title": "Typed in the app"})
+    assert key == "I-101"
+    line, _ = BusinessCaseService(sample_workspace).add_cost_line("I-001", {"category": "other"})
+    assert line == "L-501"
+
+
+def test_apply_takes_a_backup_when_given_none(sample_workspace: Workspace) -> None:
+    revert = ImportService(sample_workspace).apply(ImportChanges(settings={"risk_appetite": 12}))
+    backups = list(sample_workspace.path.parent.glob("*.backups/*before import.align"))
+    assert len(backups) == 1
+    revert()
+    assert read_contents(sample_workspace.path).settings.risk_appetite == 9
+
+
+@pytest.mark.parametrize(
+    ("changes", "error"),
+    [
+        (ImportChanges(outcomes=[ItemEdit("O-001", {"name": "Taken"}, new=True)]), ValidationError),
+        (ImportChanges(lanes=["Now"]), ValidationError),
+        (
+            ImportChanges(initiatives=[ItemEdit("I-001", {"status": "live", "readiness_data": 0}, new=False)]),
+            GateBlocked,
+        ),
+        (
+            ImportChanges(risks=[ItemEdit("R-001", {"status": "accepted", "acceptance_rationale": ""}, new=False)]),
+            ValidationError,
+        ),
+        (ImportChanges(capabilities=[ItemEdit("C-002", {"name": "feature STORE"}, new=False)]), ValidationError),
+    ],
+    ids=["key taken", "lane still used", "readiness gate", "accepted risk", "capability name"],
+)
+def test_a_refused_change_rolls_back_everything(
+    sample_workspace: Workspace, changes: ImportChanges, error: type[Exception]
+) -> None:
+    names = {c.key: c.name for c in CapabilityService(sample_workspace).catalogue()}
+    if "C-002" in str(changes.capabilities):
+        changes.capabilities[0].fields["name"] = names["C-001"].upper()
+    changes.settings = {"risk_appetite": 3}
+    before = dump(sample_workspace.path)
+    with pytest.raises(error):
+        ImportService(sample_workspace).apply(changes, take_backup(sample_workspace.path, "before import"))
+    assert dump(sample_workspace.path) == before
+
+
+def test_capability_names_may_swap_within_one_import(sample_workspace: Workspace) -> None:
+    catalogue = {c.key: c.name for c in CapabilityService(sample_workspace).catalogue()}
+    changes = ImportChanges(
+        capabilities=[
+            ItemEdit("C-001", {"name": catalogue["C-002"]}, new=False),
+            ItemEdit("C-002", {"name": catalogue["C-001"]}, new=False),
+        ]
+    )
+    ImportService(sample_workspace).apply(changes, take_backup(sample_workspace.path, "before import"))
+    after = {c.key: c.name for c in CapabilityService(sample_workspace).catalogue()}
+    assert (after["C-001"], after["C-002"]) == (catalogue["C-002"], catalogue["C-001"])
+
+
+def test_undo_needs_the_backup(sample_workspace: Workspace, tmp_path: Path) -> None:
+    backup = take_backup(sample_workspace.path, "before import")
+    revert = ImportService(sample_workspace).apply(ImportChanges(settings={"risk_appetite": 4}), backup)
+    backup.unlink()
+    with pytest.raises(WorkspaceError, match="cannot be undone"):
+        revert()
+    assert read_contents(sample_workspace.path).settings.risk_appetite == 4
+
+
+def test_contents_of_an_empty_workspace(workspace: Workspace) -> None:
+    contents = read_contents(workspace.path)
+    assert [lane.name for lane in contents.lanes] == ["Now", "Next", "Later"]
+    assert contents.initiatives == [] and contents.benefits == {} and contents.counters == {}
+    OutcomeService(workspace).create({"name": "One"})
+    assert read_contents(workspace.path).counters == {"O": 1}
