@@ -14,6 +14,7 @@ from pathlib import Path
 EXIT_OK = 0
 EXIT_REFUSED = 1
 EXIT_USAGE = 2
+EXIT_IN_USE = 3
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -70,9 +71,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler = _COMMANDS[args.command]
     from align_desktop.domain.validation import ValidationError
     from align_desktop.store.errors import WorkspaceError
+    from align_desktop.store.lock import WorkspaceInUse
 
     try:
         return handler(args)
+    except WorkspaceInUse as exc:
+        print(f"align-desktop: {exc}", file=sys.stderr)
+        return EXIT_IN_USE
     except (WorkspaceError, ValidationError) as exc:
         print(f"align-desktop: {exc}", file=sys.stderr)
         return EXIT_REFUSED

@@ -22,6 +22,8 @@ class ScriptedPrompter:
         self.confirm_answers: list[bool] = []
         self.text_answers: list[str | None] = []
         self.path_answers: list[Path | None] = []
+        self.choice_answers: list[int | None] = []
+        self.choices: list[str] = []
 
     def set_parent(self, parent: Any) -> None:
         pass
@@ -32,6 +34,10 @@ class ScriptedPrompter:
     def confirm(self, title: str, message: str, action: str) -> bool:
         self.confirmations.append(message)
         return self.confirm_answers.pop(0)
+
+    def choose(self, title: str, message: str, choices: list[str]) -> int | None:
+        self.choices.append(message)
+        return self.choice_answers.pop(0)
 
     def ask_text(self, title: str, label: str) -> str | None:
         return self.text_answers.pop(0)

@@ -18,6 +18,25 @@ def backup_folder(workspace_path: Path) -> Path:
     return workspace_path.with_name(f"{workspace_path.stem}.backups")
 
 
+def copy_workspace(workspace_path: Path, target: Path) -> None:
+    """Write a consistent copy of the workspace to `target` (which must not exist yet)."""
+    if target.exists():
+        raise WorkspaceError(f"{target} already exists; choose another name.")
+    _vacuum_into(workspace_path, target)
+
+
+def _vacuum_into(workspace_path: Path, target: Path) -> None:
+    try:
+        connection = connect(workspace_path, read_only=True)
+        try:
+            connection.execute("VACUUM INTO ?", (str(target),))
+        finally:
+            connection.close()
+    except (OSError, sqlite3.Error) as exc:
+        target.unlink(missing_ok=True)
+        raise WorkspaceError(f"Could not copy {workspace_path} to {target}: {exc}") from exc
+
+
 def take_backup(workspace_path: Path, reason: str, now: datetime | None = None) -> Path:
     """Copy the workspace consistently, even while it is open, and return the copy's path."""
     moment = now or datetime.now()
@@ -30,12 +49,7 @@ def take_backup(workspace_path: Path, reason: str, now: datetime | None = None) 
         target = folder / f"{name} ({number}).align"
     try:
         folder.mkdir(exist_ok=True)
-        connection = connect(workspace_path, read_only=True)
-        try:
-            connection.execute("VACUUM INTO ?", (str(target),))
-        finally:
-            connection.close()
-    except (OSError, sqlite3.Error) as exc:
-        target.unlink(missing_ok=True)
-        raise WorkspaceError(f"Could not back up {workspace_path} to {folder}: {exc}") from exc
+    except OSError as exc:
+        raise WorkspaceError(f"Could not back up {workspace_path}: cannot create {folder} ({exc.strerror}).") from exc
+    _vacuum_into(workspace_path, target)
     return target

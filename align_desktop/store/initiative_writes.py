@@ -5,7 +5,6 @@ Positions are dense per lane (0, 1, 2 …); every function here keeps them so.
 
 from __future__ import annotations
 
-import getpass
 from datetime import UTC, datetime
 from typing import Any, cast
 
@@ -20,6 +19,7 @@ from align_desktop.store import dependents
 from align_desktop.store.errors import NotFound
 from align_desktop.store.keyed_writes import insert_keyed
 from align_desktop.store.keys import next_key
+from align_desktop.store.lock import current_user
 from align_desktop.store.models import (
     BusinessCase,
     CapabilityNeed,
@@ -33,14 +33,6 @@ from align_desktop.store.models import (
 )
 
 _COLUMNS = list(Initiative.__table__.columns.keys())
-
-
-def current_user() -> str:
-    """Who is making a decision: the operating-system user name."""
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "unknown"
 
 
 def find_initiative(session: Session, key: str) -> Initiative:

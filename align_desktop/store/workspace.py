@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from align_desktop.store import schema
+from align_desktop.store import lock, schema
 from align_desktop.store.connection import connect, transaction
 from align_desktop.store.errors import (
     NotAWorkspace,
@@ -35,8 +35,10 @@ WORKSPACE_SUFFIX = ".align"
 class Workspace:
     """An open workspace: the connection reads run on, and the engine writes run in."""
 
-    def __init__(self, path: Path, reader: sqlite3.Connection) -> None:
+    def __init__(self, path: Path, reader: sqlite3.Connection, *, read_only: bool = False) -> None:
         self.path = path
+        self.read_only = read_only
+        """Opened without the lock: everything can be read, every write is refused."""
         self._reader = reader
         self._engine: Engine | None = None
 
@@ -53,6 +55,9 @@ class Workspace:
 
         path = Path(path)
         if path.exists():
+            owner = lock.read_owner(path)
+            if owner is not None and not lock.is_stale(owner):
+                raise lock.WorkspaceInUse(path, owner)
             raise WorkspaceExists(f"{path} already exists; choose another name.")
         if not path.parent.is_dir():
             raise WorkspaceError(f"The folder {path.parent} does not exist.")
@@ -69,14 +74,19 @@ class Workspace:
         return cls.open(path)
 
     @classmethod
-    def open(cls, path: Path) -> Workspace:
-        """Open an existing workspace for editing, migrating an older schema first.
+    def open(cls, path: Path, *, read_only: bool = False, break_lock: bool = False) -> Workspace:
+        """Open an existing workspace for editing (taking its lock), migrating an older schema first.
 
         Refuses (with a `WorkspaceError`) anything that is not a workspace this build can write,
-        before any byte of it is changed.
+        before any byte of it is changed; `WorkspaceInUse` when another Align Desktop has it open
+        (`break_lock` takes the lock anyway, after the user confirmed that program has gone).
+        `read_only` opens it without the lock, refusing every write.
         """
         path = Path(path).resolve()
+        if read_only:
+            return cls._open_read_only(path)
         schema.inspect_file(path, for_writing=True)
+        lock.acquire(path, break_foreign=break_lock)
         reader = None
         try:
             # look first without writing: a damaged file must not gain a journal beside it
@@ -94,18 +104,36 @@ class Workspace:
         except sqlite3.DatabaseError as exc:
             if reader is not None:
                 reader.close()
+            lock.release(path)
             raise NotAWorkspace(f"{path} cannot be read as a workspace ({exc}).") from exc
         except BaseException:
             if reader is not None:
                 reader.close()
+            lock.release(path)
             raise
         return workspace
 
+    @classmethod
+    def _open_read_only(cls, path: Path) -> Workspace:
+        version = schema.inspect_file(path, for_writing=False)
+        if version < schema.SCHEMA_VERSION:
+            raise WorkspaceError(
+                f"{path} was written by an older Align Desktop; open it for editing once to upgrade it."
+            )
+        try:
+            reader = connect(path, read_only=True)
+            _checked_version(reader, path)
+        except sqlite3.DatabaseError as exc:
+            raise NotAWorkspace(f"{path} cannot be read as a workspace ({exc}).") from exc
+        return cls(path, reader, read_only=True)
+
     def close(self) -> None:
-        """Close every connection; SQLite folds the journal back into the file."""
+        """Close every connection (SQLite folds the journal back into the file) and give up the lock."""
         self._reader.close()
         if self._engine is not None:
             self._engine.dispose()
+        if not self.read_only:
+            lock.release(self.path)
 
     @contextmanager
     def read(self) -> Iterator[sqlite3.Connection]:
@@ -123,6 +151,8 @@ class Workspace:
 
     def prepare_writes(self) -> None:
         """Import and set up what writing needs now, so that the first edit does not wait."""
+        if self.read_only:
+            return
         from align_desktop.store import models  # noqa: F401 - imported for its cost, ahead of need
 
         self.engine()
@@ -130,6 +160,8 @@ class Workspace:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """A session in one write transaction: committed whole on success, rolled back on error."""
+        if self.read_only:
+            raise WorkspaceReadOnly(f"{self.path} is open read-only; nothing can be changed.")
         from sqlalchemy.exc import OperationalError
         from sqlalchemy.orm import Session
 

@@ -26,6 +26,7 @@ from align_desktop.reports.formatting import money
 from align_desktop.store.errors import WorkspaceError
 from align_desktop.store.samples import create_from_sample, list_samples
 from align_desktop.store.workspace import WORKSPACE_SUFFIX, Workspace
+from align_desktop.ui import opening
 from align_desktop.ui.board.view import BoardView
 from align_desktop.ui.exchange.export_menu import ExportMenu
 from align_desktop.ui.exchange.import_flow import ImportFlow
@@ -224,10 +225,10 @@ class MainWindow(QMainWindow):
 
     def open_workspace(self, path: Path) -> bool:
         """Open the workspace at `path`; on refusal, say why and keep what was open."""
-        try:
-            workspace = Workspace.open(path)
-        except WorkspaceError as error:
-            self._prompter.error(self.tr("Cannot open the workspace"), str(error))
+        if self.workspace is not None and self.workspace.workspace.path == Path(path).resolve():
+            return True
+        workspace = opening.open_workspace(Path(path), self._prompter)
+        if workspace is None:
             return False
         self._install(workspace)
         return True
@@ -246,7 +247,11 @@ class MainWindow(QMainWindow):
         self._navigation.setVisible(True)
         for action in self._workspace_actions:
             action.setEnabled(True)
-        self._saved_label.setText(self.tr("All changes are saved as you go"))
+        self._saved_label.setText(
+            self.tr("Read-only: another Align Desktop is editing it; nothing here can be changed")
+            if workspace.read_only
+            else self.tr("All changes are saved as you go")
+        )
         self.show_view("board")
         self._update_title()
         # the board is shown without SQLAlchemy; load the write path while the room looks at it
@@ -279,7 +284,8 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         if self.workspace is not None:
             name = self.workspace.settings.get().name
-            self.setWindowTitle(f"{name} — Align Desktop")
+            read_only = self.tr(" (read-only)") if self.workspace.workspace.read_only else ""
+            self.setWindowTitle(f"{name}{read_only} — Align Desktop")
             self.setWindowFilePath(str(self.workspace.workspace.path))
 
     def _on_saved(self) -> None:

@@ -41,6 +41,15 @@ class Prompter:
         box.exec()
         return box.clickedButton() is ok
 
+    def choose(self, title: str, message: str, choices: list[str]) -> int | None:
+        """Which of `choices` the user picked (its index), or None when they cancel."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, message, parent=self._parent)
+        buttons = [box.addButton(choice, QMessageBox.ButtonRole.ActionRole) for choice in choices]
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        return next((i for i, button in enumerate(buttons) if button is clicked), None)
+
     def ask_text(self, title: str, label: str) -> str | None:
         """Text the user typed (several lines allowed), or None when they cancel."""
         text, ok = QInputDialog.getMultiLineText(self._parent, title, label)
