@@ -98,8 +98,10 @@ class Workspace:
             reader = connect(path)
             workspace = cls(path, reader)
             if version < schema.SCHEMA_VERSION:
+                from align_desktop.store.backup import take_backup
                 from align_desktop.store.migrate import upgrade_to_head
 
+                take_backup(path, f"before upgrade from schema {version}")
                 upgrade_to_head(workspace.engine())
         except sqlite3.DatabaseError as exc:
             if reader is not None:

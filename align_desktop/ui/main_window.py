@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from align_desktop import __version__
 from align_desktop.domain.validation import ValidationError
 from align_desktop.reports.formatting import money
+from align_desktop.store.backup import list_backups, restore
 from align_desktop.store.errors import WorkspaceError
 from align_desktop.store.samples import create_from_sample, list_samples
 from align_desktop.store.workspace import WORKSPACE_SUFFIX, Workspace
@@ -33,6 +34,7 @@ from align_desktop.ui.exchange.import_flow import ImportFlow
 from align_desktop.ui.open_workspace import OpenWorkspace
 from align_desktop.ui.preferences import Preferences
 from align_desktop.ui.prompts import Prompter, documents_folder
+from align_desktop.ui.restore_dialog import RestoreDialog
 from align_desktop.ui.settings_dialog import SettingsDialog
 from align_desktop.ui.tasks import ImmediateRunner, TaskRunner
 from align_desktop.ui.view import WorkspaceView
@@ -134,6 +136,7 @@ class MainWindow(QMainWindow):
         for action in self.exports.actions():
             export_menu.addAction(action)
             self._workspace_actions.append(action)
+        self._workspace_actions.append(self._add(file_menu, self.tr("Restore from &Backup…"), self.restore_backup))
         file_menu.addSeparator()
         self._workspace_actions.append(self._add(file_menu, self.tr("Workspace &Settings…"), self.edit_settings))
         file_menu.addSeparator()
@@ -314,6 +317,34 @@ class MainWindow(QMainWindow):
     def _on_navigation(self, row: int) -> None:
         if self.workspace is not None and 0 <= row < len(VIEWS):
             self._pages.setCurrentWidget(self.view(VIEWS[row].name))
+
+    def restore_backup(self) -> None:
+        """Pick a backup and replace the workspace by it (after backing up its current state)."""
+        assert self.workspace is not None
+        path = self.workspace.workspace.path
+        dialog = RestoreDialog(list_backups(path), self)
+        if not dialog.exec() or (chosen := dialog.chosen()) is None:
+            return
+        question = self.tr(
+            "Replace the workspace with the backup taken {0:%Y-%m-%d %H:%M} ({1})? "
+            "Its current state is backed up first."
+        ).format(chosen.taken, chosen.reason)
+        if not self._prompter.confirm(self.tr("Restore from backup"), question, self.tr("Restore")):
+            return
+        self.close_workspace()
+        try:
+            before = restore(path, chosen.path)
+        except WorkspaceError as error:
+            self._prompter.error(self.tr("Not restored"), str(error))
+            self.open_workspace(path)
+            return
+        if self.open_workspace(path):
+            self.statusBar().showMessage(
+                self.tr("Restored the backup of {0:%Y-%m-%d %H:%M}; the workspace before it is in {1}.").format(
+                    chosen.taken, before
+                ),
+                15000,
+            )
 
     def edit_settings(self) -> None:
         assert self.workspace is not None

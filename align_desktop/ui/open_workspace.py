@@ -6,11 +6,13 @@ pushed as one undo step. The service returns a `Revert`; undo and redo call alon
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from align_desktop.store.backup import take_backup
 from align_desktop.store.business_cases import BusinessCaseService
 from align_desktop.store.capabilities import CapabilityService
 from align_desktop.store.changes import Revert
@@ -20,6 +22,9 @@ from align_desktop.store.outcomes import OutcomeService
 from align_desktop.store.risks import RiskService
 from align_desktop.store.settings import SettingsService
 from align_desktop.store.workspace import Workspace
+
+BACKUP_EVERY_S = 30 * 60
+"""Editing time between two periodic backups."""
 
 
 class OpenWorkspace(QObject):
@@ -42,6 +47,7 @@ class OpenWorkspace(QObject):
         self.capabilities = CapabilityService(workspace)
         self.risks = RiskService(workspace)
         self.undo_stack = QUndoStack(self)
+        self._last_backup = time.monotonic()
 
     def perform(self, text: str, action: Callable[[], Revert]) -> None:
         """Run one user action now and make it one undo step.
@@ -55,7 +61,18 @@ class OpenWorkspace(QObject):
 
     def notify_committed(self) -> None:
         self.saved.emit()
+        self._back_up_now_and_then()
         self.changed.emit()
+
+    def _back_up_now_and_then(self) -> None:
+        """After an edit, back the workspace up if the last backup is `BACKUP_EVERY_S` old."""
+        if time.monotonic() - self._last_backup < BACKUP_EVERY_S:
+            return
+        self._last_backup = time.monotonic()
+        try:
+            take_backup(self.workspace.path, "every 30 minutes")
+        except WorkspaceError as error:
+            self.failed.emit(f"{error} Your edits are saved; only the periodic backup was not made.")
 
     def notify_replay_failed(self, error: Exception) -> None:
         # the stack's index already moved; its history no longer matches the file

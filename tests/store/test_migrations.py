@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import sqlite3
 from contextlib import closing
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from align_desktop.store import schema
+from align_desktop.store.backup import list_backups
 from align_desktop.store.business_cases import BusinessCaseService
 from align_desktop.store.check import check_workspace
 from align_desktop.store.initiatives import InitiativeService
@@ -77,3 +79,17 @@ def test_check_reads_the_schema_from_the_journal_not_the_stale_header(tmp_path: 
         Workspace.open(path).close()  # migrates; the bystander keeps the journal from being folded back
         assert schema.inspect_file(path, for_writing=False) < schema.SCHEMA_VERSION
         assert check_workspace(path) == []
+
+
+@pytest.mark.parametrize("fixture", RELEASED, ids=[p.name for p in RELEASED])
+def test_an_upgrade_is_preceded_by_a_backup_of_the_old_schema(fixture: Path, tmp_path: Path) -> None:
+    path = tmp_path / fixture.name
+    shutil.copyfile(fixture, path)
+    before = _contents(path)
+    old_version = int(re.match(r"schema-(\d+)", fixture.name)[1])  # type: ignore[index]
+    Workspace.open(path).close()
+    (backup,) = list_backups(path)
+    assert backup.reason == f"before upgrade from schema {old_version}"
+    with closing(sqlite3.connect(backup.path)) as copy:
+        assert copy.execute("PRAGMA user_version").fetchone()[0] == old_version
+    assert _contents(backup.path) == before
