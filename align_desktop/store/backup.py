@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -19,6 +21,9 @@ from align_desktop.domain.retention import backups_to_keep
 from align_desktop.store import lock
 from align_desktop.store.connection import connect
 from align_desktop.store.errors import WorkspaceError
+
+PARTIAL_SUFFIX = ".partial"
+"""A copy being written is named `.<name>.partial` until it is complete."""
 
 
 def backup_folder(workspace_path: Path) -> Path:
@@ -33,20 +38,49 @@ def copy_workspace(workspace_path: Path, target: Path) -> None:
 
 
 def _vacuum_into(workspace_path: Path, target: Path) -> None:
-    try:
+    """A consistent copy of a workspace, open or not, by SQLite itself."""
+
+    def vacuum(partial: Path) -> None:
         connection = connect(workspace_path, read_only=True)
         try:
-            connection.execute("VACUUM INTO ?", (str(target),))
+            connection.execute("VACUUM INTO ?", (str(partial),))
         finally:
             connection.close()
+
+    _write_whole(workspace_path, target, vacuum)
+
+
+def _write_whole(source: Path, target: Path, write: Callable[[Path], object]) -> None:
+    """Write under a hidden name, flush it to disk, then rename: `target` is whole or absent."""
+    partial = target.with_name(f".{target.name}{PARTIAL_SUFFIX}")
+    try:
+        write(partial)
+        with partial.open("rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(partial, target)
     except (OSError, sqlite3.Error) as exc:
-        target.unlink(missing_ok=True)
-        raise WorkspaceError(f"Could not copy {workspace_path} to {target}: {exc}") from exc
+        raise WorkspaceError(f"Could not copy {source} to {target}: {_reason(exc)}") from exc
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def _reason(exc: OSError | sqlite3.Error) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror.lower()
+    return str(exc)
 
 
 def take_backup(workspace_path: Path, reason: str, now: datetime | None = None) -> Path:
     """Copy the workspace consistently, even while it is open, and return the copy's path."""
     moment = now or datetime.now()
+    target = _new_backup_path(workspace_path, reason, moment)
+    _vacuum_into(workspace_path, target)
+    thin(workspace_path, moment)
+    return target
+
+
+def _new_backup_path(workspace_path: Path, reason: str, moment: datetime) -> Path:
+    """A name in the backup folder (created if need be) that no backup has yet."""
     folder = backup_folder(workspace_path)
     name = f"{workspace_path.stem} {moment:%Y-%m-%d %H%M%S} {reason}"
     target = folder / f"{name}.align"
@@ -57,9 +91,7 @@ def take_backup(workspace_path: Path, reason: str, now: datetime | None = None) 
     try:
         folder.mkdir(exist_ok=True)
     except OSError as exc:
-        raise WorkspaceError(f"Could not back up {workspace_path}: cannot create {folder} ({exc.strerror}).") from exc
-    _vacuum_into(workspace_path, target)
-    thin(workspace_path, moment)
+        raise WorkspaceError(f"Could not back up {workspace_path}: cannot create {folder} ({_reason(exc)}).") from exc
     return target
 
 
@@ -88,7 +120,10 @@ def list_backups(workspace_path: Path) -> list[Backup]:
 
 
 def thin(workspace_path: Path, now: datetime) -> list[Path]:
-    """Delete the backups that thinning no longer keeps; return them."""
+    """Delete the backups that thinning no longer keeps, and copies a killed process left half
+    written; return the backups deleted."""
+    for partial in backup_folder(workspace_path).glob(f".*{PARTIAL_SUFFIX}"):
+        partial.unlink(missing_ok=True)
     backups = list_backups(workspace_path)
     keep = backups_to_keep((b.taken for b in backups), now)
     removed = []
@@ -103,19 +138,17 @@ def restore(workspace_path: Path, backup: Path) -> Path:
     """Replace the workspace (which must be closed) by a backup, atomically; return the backup of
     the workspace as it was.
 
-    The current state is backed up first; the copy is written beside the workspace, flushed to
-    disk and renamed into place, and stale `-wal` and `-shm` files are removed, so that the file
-    is either the old workspace or the backup, never a mixture.
+    The current state is set aside first; the backup is copied beside the workspace, flushed to
+    disk and renamed into place after the journal files (`-wal`, `-shm`) are removed, so that the
+    file is either the old workspace or the backup, never a mixture.
     """
     lock.acquire(workspace_path)
     try:
-        before = take_backup(workspace_path, "before restore")
+        before = _set_aside(workspace_path)
         staging = workspace_path.with_name(f".{workspace_path.name}.restoring")
         staging.unlink(missing_ok=True)
+        _vacuum_into(backup, staging)
         try:
-            _vacuum_into(backup, staging)
-            with staging.open("rb+") as handle:
-                os.fsync(handle.fileno())
             for suffix in ("-wal", "-shm"):
                 Path(f"{workspace_path}{suffix}").unlink(missing_ok=True)
             os.replace(staging, workspace_path)
@@ -124,3 +157,19 @@ def restore(workspace_path: Path, backup: Path) -> Path:
         return before
     finally:
         lock.release(workspace_path)
+
+
+def _set_aside(workspace_path: Path) -> Path:
+    """Back up the workspace before it is replaced, its journal folded in first; a file SQLite
+    cannot read (the reason to restore, often) is kept byte for byte instead."""
+    try:
+        connection = connect(workspace_path)
+        try:
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            connection.close()
+        return take_backup(workspace_path, "before restore")
+    except (sqlite3.Error, WorkspaceError):
+        target = _new_backup_path(workspace_path, "unreadable, before restore", datetime.now())
+        _write_whole(workspace_path, target, lambda partial: shutil.copyfile(workspace_path, partial))
+        return target

@@ -124,3 +124,25 @@ def test_restoring_a_damaged_backup_leaves_the_workspace_as_it_was(sample_path: 
     assert sample_path.read_bytes() == before
     assert not lock.lock_path(sample_path).exists()
     assert sorted(p.name for p in sample_path.parent.iterdir() if p.name.startswith(".")) == []
+
+
+def test_a_workspace_sqlite_cannot_read_is_restored_and_kept_byte_for_byte(sample_path: Path) -> None:
+    backup = take_backup(sample_path, "before import", NOW)
+    damaged = b"SQLite format 3\x00" + b"\xee" * 8000
+    sample_path.write_bytes(damaged)
+    kept = restore(sample_path, backup)
+    assert kept.read_bytes() == damaged
+    assert "unreadable, before restore" in kept.name
+    assert check_workspace(sample_path) == []
+    assert _outcome_names(sample_path) == _outcome_names(backup)
+
+
+def test_a_copy_killed_half_way_leaves_no_backup_and_is_swept_up(sample_path: Path) -> None:
+    folder = backup_folder(sample_path)
+    folder.mkdir()
+    leftover = folder / ".retail 2026-11-26 140000 before import.align.partial"
+    leftover.write_bytes(b"half a copy")
+    assert list_backups(sample_path) == []
+    take_backup(sample_path, "before import", NOW)
+    assert not leftover.exists()
+    assert len(list_backups(sample_path)) == 1
