@@ -54,6 +54,7 @@ def _write_whole(source: Path, target: Path, write: Callable[[Path], object]) ->
     """Write under a hidden name, flush it to disk, then rename: `target` is whole or absent."""
     partial = target.with_name(f".{target.name}{PARTIAL_SUFFIX}")
     try:
+        partial.unlink(missing_ok=True)  # left by a copy that was killed
         write(partial)
         with partial.open("rb+") as handle:
             os.fsync(handle.fileno())

@@ -87,7 +87,7 @@ def acquire(workspace_path: Path, *, break_foreign: bool = False) -> None:
     path = lock_path(workspace_path)
     for _attempt in range(2):
         try:
-            descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+            _create(path)
         except FileExistsError:
             owner = read_owner(workspace_path)
             if owner is not None and owner.pid == os.getpid() and owner.host == socket.gethostname():
@@ -98,16 +98,36 @@ def acquire(workspace_path: Path, *, break_foreign: bool = False) -> None:
             raise WorkspaceInUse(workspace_path, owner) from None
         except OSError as exc:
             raise WorkspaceError(f"Could not lock {workspace_path}: {exc.strerror}.") from exc
-        record = {
+        return
+    raise WorkspaceInUse(workspace_path, read_owner(workspace_path))
+
+
+def _create(path: Path) -> None:
+    """Create the lock file, complete with its record, or raise `FileExistsError`.
+
+    The record is written to a file of this process's own and hard-linked into place, so that a
+    process killed while locking leaves no empty lock behind; where the file system has no hard
+    links, the lock file is created exclusively and written.
+    """
+    record = json.dumps(
+        {
             "user": current_user(),
             "host": socket.gethostname(),
             "pid": os.getpid(),
             "since": datetime.now().isoformat(timespec="seconds"),
         }
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            json.dump(record, handle)
-        return
-    raise WorkspaceInUse(workspace_path, read_owner(workspace_path))
+    )
+    own = path.with_name(f".{path.name}.{os.getpid()}")
+    own.write_text(record, encoding="utf-8")
+    try:
+        os.link(own, path)
+    except FileExistsError:
+        raise
+    except OSError:
+        with open(path, "x", encoding="utf-8") as handle:
+            handle.write(record)
+    finally:
+        own.unlink(missing_ok=True)
 
 
 def release(workspace_path: Path) -> None:
