@@ -46,9 +46,9 @@ def _parser() -> argparse.ArgumentParser:
     roi.add_argument("--json", action="store_true", help="print the stable JSON document (docs/roi-json.md)")
 
     export = commands.add_parser("export", help="write an Excel workbook or the PDF report")
-    export.add_argument("kind", choices=EXPORTS, metavar="finance|executive|workbook")
+    export.add_argument("kind", choices=EXPORTS, metavar="finance|executive|workbook|report")
     export.add_argument("path", type=Path, metavar="PATH")
-    export.add_argument("out", type=Path, metavar="OUT.xlsx")
+    export.add_argument("out", type=Path, metavar="OUT.xlsx|OUT.pdf")
 
     imports = commands.add_parser("import", help="import a workbook: preview, then apply in one transaction")
     imports.add_argument("path", type=Path, metavar="PATH")
@@ -136,13 +136,18 @@ def _roi(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-EXPORTS = ("finance", "executive", "workbook")
+EXPORTS = ("finance", "executive", "workbook", "report")
 
 
 def _export(args: argparse.Namespace) -> int:
-    from align_desktop.exchange.exports import export
+    if args.kind == "report":
+        from align_desktop.reports.pdf_report import export_report
 
-    export(args.kind, args.path, args.out)
+        export_report(args.path, args.out)
+    else:
+        from align_desktop.exchange.exports import export
+
+        export(args.kind, args.path, args.out)
     print(f"Wrote {args.out}")
     return EXIT_OK
 

@@ -2,8 +2,14 @@
 
 Each function clears the figure (or subfigure) it is given, draws one chart and returns its
 Axes; matplotlib is imported inside the functions only. Every chart reads in black and white:
-values are written on the bars, points and cells, readiness scores and cells above appetite are
-hatched, scenarios differ by line style and marker. With nothing to draw, a chart says so.
+values are written on the bars, points and cells, readiness scores below the gate, losses and
+cells above appetite are hatched, scenarios differ by line style and marker. With nothing to
+draw, a chart says so.
+
+Legends below a chart (`loc="outside lower center"`) need a figure with constrained layout, as
+`charts.new_figure` makes. Keep a layout's grid free of near-zero width or height ratios:
+kiwisolver, which solves constrained layout, then now and then aborts the whole process
+("The objective is unbounded"), which no `except` can catch.
 
 Clickable artists carry `set_picker(True)` and a gid the dashboard reads from the pick event:
 - value_by_outcome: the bar's gid is the outcome name
@@ -39,14 +45,21 @@ MUTED = "#5f6b7a"
 NEGATIVE_STYLE: dict[str, Any] = {"color": "#f4b6ae", "hatch": "///", "edgecolor": "#8e1c1c"}
 """Bars of negative value: hatched, so that they read as losses without colour."""
 
-READINESS_STYLES: tuple[dict[str, Any], ...] = (
-    {"color": "#8e1c1c", "hatch": "xx", "edgecolor": "#ffffff"},
-    {"color": "#d9534f", "hatch": "///", "edgecolor": "#4a0d0d"},
-    {"color": "#f0c36d", "hatch": "..", "edgecolor": "#5a4300"},
-    {"color": "#9ccbe8", "hatch": "", "edgecolor": "#0d3c75"},
-    {"color": "#1565c0", "hatch": "", "edgecolor": "#0d3c75"},
-)
-"""Score 0 … 4: darkest and densest hatching at 0; lighter and plain towards 4 (steps in greyscale too)."""
+READINESS_COLOURS: tuple[str, ...] = ("#6b1111", "#e57373", "#fff3c4", "#90caf9", "#1565c0")
+"""Score 0 … 4: dark red to light, then light blue to dark (adjacent scores step in greyscale too)."""
+BELOW_GATE_HATCHES: tuple[str, ...] = ("xx", "///", "\\\\", "..", "++")
+"""Hatching of a score below the gate, densest at 0; scores at or above the gate are plain."""
+
+
+def readiness_style(score: int, gate: int) -> dict[str, Any]:
+    """How the segment of one readiness score looks: hatched when below the gate."""
+    below = score < gate
+    return {
+        "color": READINESS_COLOURS[score],
+        "hatch": BELOW_GATE_HATCHES[score] if below else "",
+        "edgecolor": "#ffffff" if score == 0 else INK,
+    }
+
 
 BAND_FILLS: dict[str, str] = {"low": "#e6f4e2", "medium": "#fadb85", "high": "#f7b57f", "critical": "#ec8f86"}
 """The risk register's band colours (grey 236, 216, 195, 173), so the maps agree."""
@@ -72,18 +85,18 @@ def _start(figure: Figure | SubFigure, title: str, xlabel: str, ylabel: str = ""
     return axes
 
 
-def _label_bars(axes: Axes, positions: Sequence[float], values: Sequence[float], *, bold: bool = True) -> None:
+def _label_bars(axes: Axes, positions: Sequence[float], values: Sequence[float]) -> None:
+    """The amount beside each bar: past the end of a gain, right of the zero line for a loss."""
     for position, value in zip(positions, values, strict=True):
-        right = value >= 0
         axes.annotate(
             compact_money(value),
-            (value, position),
-            xytext=(4 if right else -4, 0),
+            (max(value, 0.0), position),
+            xytext=(4, 0),
             textcoords="offset points",
-            ha="left" if right else "right",
+            ha="left",
             va="center",
             fontsize=TICK_SIZE,
-            fontweight="bold" if bold else "normal",
+            fontweight="bold",
             color=INK,
         )
 
@@ -113,13 +126,15 @@ def value_by_outcome(
         (bar,) = axes.barh([position], [values[n]], height=0.62, zorder=2, **style).patches
         bar.set_gid(outcomes[n])
         bar.set_picker(True)
-    axes.set_yticks(positions, [_short(outcomes[n]) for n in order], fontsize=TICK_SIZE)
+    lines = 2 if count <= 8 else 1  # many bars: one line each, smaller
+    size = TICK_SIZE if count <= 12 else max(6.5, TICK_SIZE - (count - 12) / 3)
+    axes.set_yticks(positions, [_label(outcomes[n], lines=lines) for n in order], fontsize=size)
     _label_bars(axes, positions, shown)
     axes.axvline(0, color=INK, linewidth=0.8)
     _money_axis(axes.xaxis)
     low, high = min(0.0, *shown), max(0.0, *shown)
     span = (high - low) or 1.0
-    axes.set_xlim(low - (span * 0.22 if low < 0 else 0), high + span * 0.22)
+    axes.set_xlim(low - (span * 0.04 if low < 0 else 0), high + span * 0.25)
     axes.set_ylim(-0.7, count - 0.3)
     return axes
 
@@ -147,7 +162,7 @@ def readiness_distribution(
         left = 0
         for value in range(READINESS_MAX + 1):
             number = counts[field][value] if value < len(counts[field]) else 0
-            style = READINESS_STYLES[value]
+            style = readiness_style(value, gate)
             label = f"{value}{' (below gate)' if value < gate else ''}" if position == positions[0] else None
             (bar,) = axes.barh(
                 [position], [number], left=left, height=0.6, zorder=2, label=label, linewidth=0.6, **style
@@ -215,7 +230,7 @@ def value_vs_maturity(
         key, value, maturity = points[n]
         slot = per_level.get(maturity, 0)
         per_level[maturity] = slot + 1
-        offset = ((slot % 5) - 2) * 0.06  # spread within ±0.12 of the level
+        offset = (0.0, -0.12, 0.12, -0.24, 0.24)[slot % 5]  # spread within ±0.24 of the level
         (point,) = axes.plot(
             [maturity + offset],
             [value],
@@ -230,11 +245,13 @@ def value_vs_maturity(
         point.set_picker(True)
         point.set_pickradius(6)
         if n in labelled:
+            left = slot % 2 == 1  # neighbours at one level label on alternate sides
             axes.annotate(
-                key,
+                _plain(key),
                 (maturity + offset, value),
-                xytext=(6, 3),
+                xytext=(-6 if left else 6, 3),
                 textcoords="offset points",
+                ha="right" if left else "left",
                 fontsize=TICK_SIZE - 1,
                 color=INK,
             )
@@ -242,8 +259,8 @@ def value_vs_maturity(
     axes.set_xlim(SCALE_MIN - 0.5, SCALE_MAX + 0.5)
     values = [value for _, value, _ in points]
     low, high = min(0.0, *values), max(0.0, *values)
-    margin = ((high - low) or 1.0) * 0.1
-    axes.set_ylim(low - (margin if low < 0 else 0), high + margin)
+    margin = ((high - low) or 1.0) * 0.08
+    axes.set_ylim(low - margin, high + margin)  # points at zero stay whole
     _money_axis(axes.yaxis)
     return axes
 
@@ -277,7 +294,7 @@ def risk_heat_map(
                 edgecolor=APPETITE_EDGE if over else "white",
                 hatch="//" if over else None,
                 linewidth=2.2 if over else 1.5,
-                zorder=2,
+                zorder=2.5 if over else 2,
             )
             cell.set_gid(f"{likelihood},{impact}")
             cell.set_picker(True)
@@ -290,7 +307,8 @@ def risk_heat_map(
                 ha="right",
                 va="top",
                 fontsize=TICK_SIZE - 3,
-                color=MUTED,
+                color=INK,
+                bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.8},
                 zorder=3,
             )
             if number:
@@ -318,7 +336,7 @@ def risk_heat_map(
         for name, low, high in BANDS
     ]
     handles.append(Patch(facecolor="white", edgecolor=APPETITE_EDGE, hatch="//", label=f"above appetite ({appetite})"))
-    figure.legend(handles=handles, fontsize=TICK_SIZE - 2, loc="outside lower center", ncols=3, frameon=False)
+    figure.legend(handles=handles, fontsize=TICK_SIZE - 2, loc="outside lower center", ncols=2, frameon=False)
     if not sum(counts.values()):
         axes.text(
             0.5,
@@ -349,5 +367,17 @@ def cumulative_cash_flow_portfolio(
     return cumulative_cash_flow(figure, flows_by_scenario, currency, years, title=title)  # type: ignore[arg-type]
 
 
-def _short(text: str, limit: int = 34) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def _plain(text: str) -> str:
+    """User text as matplotlib shows it literally (a `$` would otherwise start mathtext)."""
+    return text.replace("$", r"\$")
+
+
+def _label(text: str, width: int = 26, lines: int = 2) -> str:
+    """A category label wrapped onto at most `lines` lines of about `width` characters."""
+    import textwrap
+
+    width = width if lines > 1 else width + 8
+    wrapped = textwrap.wrap(text, width) or [""]
+    if len(wrapped) > lines:
+        wrapped = [*wrapped[: lines - 1], textwrap.shorten(" ".join(wrapped[lines - 1 :]), width, placeholder="…")]
+    return _plain("\n".join(wrapped))

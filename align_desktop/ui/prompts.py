@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 WORKSPACE_FILTER = "Align workspaces (*.align);;All files (*)"
 WORKBOOK_FILTER = "Excel workbooks (*.xlsx);;All files (*)"
+PDF_FILTER = "PDF documents (*.pdf);;All files (*)"
 
 
 def documents_folder() -> Path:

@@ -1,4 +1,4 @@
-"""File > Export: write a workbook in the background, with progress, and say where it went."""
+"""File > Export: write a workbook or the PDF report in the background, with progress, and say where it went."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow
 
 from align_desktop.exchange.exports import Progress, export
-from align_desktop.ui.prompts import WORKBOOK_FILTER, Prompter, documents_folder
+from align_desktop.reports.pdf_report import export_report
+from align_desktop.ui.prompts import PDF_FILTER, WORKBOOK_FILTER, Prompter, documents_folder
 from align_desktop.ui.tasks import ImmediateRunner, TaskRunner
 
 
@@ -22,8 +23,16 @@ EXPORT_LABELS: dict[str, tuple[str, str]] = {
     "finance": (tr("&Finance Workbook…"), tr("finance")),
     "executive": (tr("&Executive Workbook…"), tr("executive")),
     "workbook": (tr("&Full Workbook (for a Round Trip)…"), tr("workbook")),
+    "report": (tr("&PDF Report…"), tr("report")),
 }
 """Menu text and file-name suffix of each export."""
+
+
+def _write(kind: str, source: Path, out: Path, progress: Progress) -> None:
+    if kind == "report":
+        export_report(source, out, progress)
+    else:
+        export(kind, source, out, progress)
 
 
 class ExportMenu(QObject):
@@ -55,8 +64,12 @@ class ExportMenu(QObject):
         source = self._workspace_path()
         if source is None:
             return
-        suggested = documents_folder() / f"{source.stem} {EXPORT_LABELS[kind][1]}.xlsx"
-        out = self._prompter.save_path(tr("Export to Excel"), suggested, WORKBOOK_FILTER)
+        if kind == "report":
+            title, extension, file_filter = tr("Export the PDF report"), ".pdf", PDF_FILTER
+        else:
+            title, extension, file_filter = tr("Export to Excel"), ".xlsx", WORKBOOK_FILTER
+        suggested = documents_folder() / f"{source.stem} {EXPORT_LABELS[kind][1]}{extension}"
+        out = self._prompter.save_path(title, suggested, file_filter)
         if out is None:
             return
         cancelled: list[bool] = []
@@ -68,7 +81,7 @@ class ExportMenu(QObject):
                     cancelled.append(True)
                 return going
 
-            export(kind, source, out, watched)
+            _write(kind, source, out, watched)
 
         def done(_result: object) -> None:
             status = self._window.statusBar()

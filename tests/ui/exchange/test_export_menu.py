@@ -1,4 +1,4 @@
-"""File > Export: the workbook is written off the GUI thread's way, with progress, and can be cancelled."""
+"""File > Export: a workbook or the PDF report, written off the GUI thread's way, with progress; cancellable."""
 
 from __future__ import annotations
 
@@ -25,12 +25,22 @@ def window(qtbot: Any, prompter: Any, sample_path: Path) -> MainWindow:
     return _window(qtbot, prompter, sample_path, ImmediateRunner())
 
 
-@pytest.mark.parametrize("kind", ["finance", "executive", "workbook"])
-def test_each_export_writes_its_workbook(window: MainWindow, prompter: Any, tmp_path: Path, kind: str) -> None:
-    out = tmp_path / f"{kind}.xlsx"
+@pytest.mark.parametrize(
+    ("kind", "extension", "magic"),
+    [
+        ("finance", ".xlsx", b"PK"),
+        ("executive", ".xlsx", b"PK"),
+        ("workbook", ".xlsx", b"PK"),
+        ("report", ".pdf", b"%PDF"),
+    ],
+)
+def test_each_export_writes_its_file(
+    window: MainWindow, prompter: Any, tmp_path: Path, kind: str, extension: str, magic: bytes
+) -> None:
+    out = tmp_path / f"{kind}{extension}"
     prompter.path_answers = [out]
     window.exports.export(kind)
-    assert out.read_bytes()[:2] == b"PK"
+    assert out.read_bytes().startswith(magic)
     assert str(out) in window.statusBar().currentMessage()
     assert prompter.errors == []
 
