@@ -57,6 +57,9 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="integrity and consistency report")
     check.add_argument("path", type=Path, metavar="PATH")
+    check.add_argument(
+        "--rescue", type=Path, metavar="NEW.align", help="copy what can be read of a damaged PATH into a new workspace"
+    )
     return parser
 
 
@@ -174,12 +177,28 @@ def _import(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     from align_desktop.store.check import check_workspace
 
+    if args.rescue is not None:
+        return _rescue(args.path, args.rescue)
     findings = check_workspace(args.path)
     for finding in findings:
         print(finding, file=sys.stderr)
     if findings:
+        print(
+            f"To copy what can be read into a new, sound workspace: align-desktop check {args.path} --rescue NEW.align",
+            file=sys.stderr,
+        )
         return EXIT_REFUSED
     print(f"{args.path}: no problems found")
+    return EXIT_OK
+
+
+def _rescue(damaged: Path, target: Path) -> int:
+    from align_desktop.store.rescue import rescue
+
+    notes = rescue(damaged, target)
+    for note in notes:
+        print(note)
+    print(f"Rescued {damaged} into {target}" + ("; nothing was lost." if not notes else "."))
     return EXIT_OK
 
 

@@ -97,10 +97,20 @@ def test_check_exits_1_and_prints_each_finding(sample_path: Path, capsys: pytest
     before = sample_path.read_bytes()
     assert main(["check", str(sample_path)]) == 1
     out, err = capsys.readouterr()
-    lines = err.splitlines()
+    *findings, hint = err.splitlines()
     assert out == ""
-    assert len(lines) == 2
-    assert all(line.startswith(f"{sample_path}: ") for line in lines)
+    assert len(findings) == 2
+    assert all(line.startswith(f"{sample_path}: ") for line in findings)
+    assert hint.endswith(f"align-desktop check {sample_path} --rescue NEW.align")
+    assert sample_path.read_bytes() == before
+
+    rescued = sample_path.with_name("rescued.align")
+    assert main(["check", str(sample_path), "--rescue", str(rescued)]) == 0
+    out, _ = capsys.readouterr()
+    assert "initiative: key 'broken' was not of the form I-001; it is now I-" in out
+    assert "positions renumbered to close gaps" in out
+    assert out.endswith(f"Rescued {sample_path} into {rescued}.\n")
+    assert main(["check", str(rescued)]) == 0
     assert sample_path.read_bytes() == before
 
 
