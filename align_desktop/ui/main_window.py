@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QDateTime, QMimeData, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoGroup
@@ -41,8 +42,13 @@ from align_desktop.ui.view import WorkspaceView
 from align_desktop.ui.views import VIEWS
 from align_desktop.ui.welcome.view import WelcomeView
 
+if TYPE_CHECKING:
+    from align_desktop.ui.dashboard.view import DashboardView
+
 WARM_UP_DELAY_MS = 500
 """How long after a workspace shows that the libraries for editing it are loaded."""
+ALERT_COUNT_DELAY_MS = 300
+"""How long after the last change (or the board's first paint) the alerts are counted for the navigation."""
 
 _NAVIGATION_STYLE = """
 QListWidget { background: #243447; color: #e8eef5; font-size: 11pt; padding-top: 8px; }
@@ -96,6 +102,10 @@ class MainWindow(QMainWindow):
 
         self._saved_label = QLabel()
         self.statusBar().addPermanentWidget(self._saved_label)
+        self._alert_count_timer = QTimer(self)
+        self._alert_count_timer.setSingleShot(True)
+        self._alert_count_timer.setInterval(ALERT_COUNT_DELAY_MS)
+        self._alert_count_timer.timeout.connect(self._count_alerts)
         self._build_menus()
         self._show_closed_state()
         self.setAcceptDrops(True)
@@ -242,6 +252,7 @@ class MainWindow(QMainWindow):
         self.workspace.saved.connect(self._on_saved)
         self.workspace.failed.connect(lambda message: self._prompter.error(self.tr("Not saved"), message))
         self.workspace.changed.connect(self._update_title)
+        self.workspace.changed.connect(self._alert_count_timer.start)
         self._undo_group.addStack(self.workspace.undo_stack)
         self._undo_group.setActiveStack(self.workspace.undo_stack)
         self._preferences.add_recent(workspace.path)
@@ -259,6 +270,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         # the board is shown without SQLAlchemy; load the write path while the room looks at it
         QTimer.singleShot(WARM_UP_DELAY_MS, workspace.prepare_writes)
+        self._alert_count_timer.start()
 
     def close_workspace(self) -> None:
         if self.workspace is None:
@@ -266,6 +278,8 @@ class MainWindow(QMainWindow):
         for view in self._built.values():
             view.set_workspace(None)
         self._undo_group.removeStack(self.workspace.undo_stack)
+        self._alert_count_timer.stop()
+        self._show_alert_count(None)
         self.workspace.close()
         self.workspace.deleteLater()
         self.workspace = None
@@ -305,11 +319,33 @@ class MainWindow(QMainWindow):
             self._built[name] = view
             self._pages.addWidget(view)
             view.set_workspace(self.workspace)
+            if name == "dashboard":
+                dashboard = cast("DashboardView", view)
+                dashboard.open_view.connect(self.open_target)
+                dashboard.alerts_counted.connect(self._show_alert_count)
         return self._built[name]
 
     def show_view(self, name: str) -> None:
         self._pages.setCurrentWidget(self.view(name))
         self._navigation.setCurrentRow([spec.name for spec in VIEWS].index(name))
+
+    def open_target(self, name: str, target: object) -> None:
+        """Show view `name` filtered to or focused on `target` (a dashboard click-through)."""
+        self.show_view(name)
+        apply_target = getattr(self.view(name), "apply_target", None)
+        if apply_target is not None:
+            apply_target(target)
+
+    def _count_alerts(self) -> None:
+        from align_desktop.store.dashboard import DashboardService
+
+        if self.workspace is not None:
+            self._show_alert_count(DashboardService(self.workspace.workspace).alert_count(date.today()))
+
+    def _show_alert_count(self, count: int | None) -> None:
+        """The dashboard's entry in the navigation says how many alerts there are."""
+        row = [spec.name for spec in VIEWS].index("dashboard")
+        self._navigation.item(row).setText(f"{VIEWS[row].title} ({count})" if count else VIEWS[row].title)
 
     def current_view(self) -> QWidget | None:
         return self._pages.currentWidget()

@@ -38,6 +38,7 @@ class ViewSpec:
 
 
 VIEWS: tuple[ViewSpec, ...] = (
+    ViewSpec("dashboard", "Dashboard", "align_desktop.ui.dashboard.view", "DashboardView"),
     ViewSpec("board", "Board", "align_desktop.ui.board.view", "BoardView"),
     ViewSpec("outcomes", "Outcomes", "align_desktop.ui.outcomes.view", "OutcomesView"),
     ViewSpec("roi", "ROI", "align_desktop.ui.roi.view", "RoiView"),

@@ -9,8 +9,11 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QListWidget
 
 from align_desktop.store import schema
+from align_desktop.ui.dashboard import targets
+from align_desktop.ui.dashboard.targets import Target
 from align_desktop.ui.main_window import MainWindow
 from align_desktop.ui.preferences import Preferences, user_settings
 from tests.ui.board.conftest import lane_keys
@@ -160,3 +163,22 @@ def test_closing_returns_to_the_welcome_screen(window: MainWindow, sample_path: 
     assert window.workspace is None
     assert window.current_view() is window.welcome
     assert window.windowTitle() == "Align Desktop"
+
+
+def test_the_navigation_counts_the_alerts_and_a_dashboard_click_opens_its_view(
+    qtbot: Any, prompter: Any, sample_path: Path
+) -> None:
+    window = MainWindow(Preferences(user_settings()), prompter)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_workspace(sample_path)
+    navigation = window.findChild(QListWidget)
+    assert navigation is not None
+    qtbot.waitUntil(lambda: navigation.item(0).text().startswith("Dashboard ("))
+    count = int(navigation.item(0).text().removeprefix("Dashboard (").removesuffix(")"))
+    assert count > 0
+    window.open_target("risks", Target(targets.RISK, "R-003"))
+    assert window.current_view() is window.view("risks")
+    assert window.view("risks").selected_key() == "R-003"
+    window.close_workspace()
+    assert navigation.item(0).text() == "Dashboard"

@@ -21,7 +21,7 @@ def _distinct_colours(image: QImage) -> int:
 
 def test_every_view_is_rendered(qapp: Any, sample_path: Path, tmp_path: Path) -> None:
     written = render_views(sample_path, tmp_path / "shots")
-    views = ["welcome", "board", "outcomes", "roi", "capabilities", "matrix", "risks"]
+    views = ["welcome", "dashboard", "board", "outcomes", "roi", "capabilities", "matrix", "risks"]
     assert [p.name for p in written] == [f"{view}.png" for view in views]
     for path in written:
         image = QImage(str(path))

@@ -6,12 +6,14 @@ with the index among all cards of the lane, and the view performs the move as on
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsScene, QGraphicsSceneHelpEvent, QToolTip
 
 from align_desktop.domain.board_filter import BoardFilter, matches
-from align_desktop.store.rows import BoardRows
+from align_desktop.store.rows import BoardRows, InitiativeRow
 from align_desktop.ui.board import style
 from align_desktop.ui.board.card import CardExtras, CardItem
 from align_desktop.ui.board.lane import LaneItem
@@ -30,6 +32,8 @@ class BoardScene(QGraphicsScene):
         self.cards: dict[str, CardItem] = {}
         self._columns: dict[int, list[CardItem]] = {}
         self._filter = BoardFilter()
+        self.focus: Callable[[InitiativeRow], bool] | None = None
+        """Shows only the cards it accepts, on top of the filter (the dashboard's click-through sets it)."""
         self.card_width: float = style.CARD_MIN_WIDTH
         self._drop_mark = QGraphicsLineItem()
         self._drop_mark.setPen(QPen(style.DROP_MARK, 4))
@@ -83,11 +87,12 @@ class BoardScene(QGraphicsScene):
         return self.card_width + 2 * style.LANE_PADDING + style.LANE_GAP
 
     def apply_filter(self, board_filter: BoardFilter) -> None:
-        """Show only the cards that pass `board_filter`, packed to the top of their lanes."""
+        """Show only the cards that pass `board_filter` (and `focus`), packed to the top of their lanes."""
         self._filter = board_filter
         empty = board_filter.is_empty
+        focus = self.focus
         for card in self.cards.values():
-            card.setVisible(empty or matches(card.facts, board_filter))
+            card.setVisible((empty or matches(card.facts, board_filter)) and (focus is None or focus(card.row)))
         self._layout()
 
     def _layout(self) -> None:

@@ -28,10 +28,17 @@ from align_desktop.ui.board.canvas import ZOOM_STEP, BoardCanvas
 from align_desktop.ui.board.dialog import InitiativeDialog
 from align_desktop.ui.board.lanes_dialog import LanesDialog
 from align_desktop.ui.board.scene import BoardScene
+from align_desktop.ui.dashboard import targets
+from align_desktop.ui.dashboard.targets import Target
 from align_desktop.ui.prompts import Prompter
 from align_desktop.ui.view import WorkspaceView
 
 _ALL = None
+_CHIP_STYLE = (
+    "QPushButton { background: #e3f2fd; color: #0d47a1; border: 1px solid #64b5f6; border-radius: 11px;"
+    " padding: 3px 12px; font-weight: bold; }"
+    " QPushButton:hover { background: #bbdefb; }"
+)
 
 
 class BoardView(WorkspaceView):
@@ -60,6 +67,12 @@ class BoardView(WorkspaceView):
             self.decision_filter.addItem(choice, choice)
         self.count_label = QLabel()
         self.count_label.setMinimumWidth(120)
+        self.focus_chip = QPushButton()
+        self.focus_chip.setStyleSheet(_CHIP_STYLE)
+        self.focus_chip.setToolTip(self.tr("Showing the initiatives picked on the dashboard; click to show them all"))
+        self.focus_chip.setAccessibleName(self.tr("Show every initiative"))
+        self.focus_chip.clicked.connect(self.clear_focus)
+        self.focus_chip.hide()
         new_button = QPushButton(self.tr("New initiative"))
         new_button.setToolTip(self.tr("Add an initiative to the first lane (Ctrl+I)"))
         new_button.clicked.connect(self.new_card)
@@ -70,6 +83,7 @@ class BoardView(WorkspaceView):
         bar.addWidget(self.team_filter)
         bar.addWidget(self.decision_filter)
         bar.addWidget(self.count_label)
+        bar.addWidget(self.focus_chip)
         bar.addStretch()
         bar.addWidget(new_button)
         self.hint = QLabel(
@@ -138,6 +152,48 @@ class BoardView(WorkspaceView):
     def focus_find(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
+
+    # the dashboard's click-through
+
+    def apply_target(self, target: Target) -> None:
+        """Show what a dashboard element stands for, other filters cleared: every card, one outcome's (by the
+        outcome filter when the name is one outcome's), one lane's, status's or readiness score's, or one card
+        selected."""
+        if self._stale and self.workspace is not None:
+            self.reload()
+        if self.rows is None:
+            return
+        self._clear_filters()
+        if target.kind == targets.INITIATIVE and target.value in self.scene.cards:
+            self.scene.select(str(target.value))
+            return
+        if target.kind == targets.OUTCOME:
+            keys = [outcome.key for outcome in self.rows.outcomes if outcome.name == target.value]
+            if len(keys) == 1:
+                self.outcome_filter.setCurrentIndex(self.outcome_filter.findData(keys[0]))
+                return
+        focus = targets.board_focus(target, {lane.name: lane.id for lane in self.rows.lanes})
+        if focus is not None:
+            self.scene.focus = focus
+            self.focus_chip.setText(f"{target.describe()}  ✕")
+            self.focus_chip.show()
+            self._filter_changed()
+
+    def clear_focus(self) -> None:
+        """Show every card the filters let through again."""
+        self.scene.focus = None
+        self.focus_chip.hide()
+        self._filter_changed()
+
+    def _clear_filters(self) -> None:
+        for widget in (self.search, self.outcome_filter, self.team_filter, self.decision_filter):
+            widget.blockSignals(True)
+        self.search.clear()
+        for combo in (self.outcome_filter, self.team_filter, self.decision_filter):
+            combo.setCurrentIndex(0)
+        for widget in (self.search, self.outcome_filter, self.team_filter, self.decision_filter):
+            widget.blockSignals(False)
+        self.clear_focus()
 
     # actions
 

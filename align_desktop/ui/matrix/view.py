@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 from align_desktop.domain.validation import ValidationError
 from align_desktop.store.errors import WorkspaceError
 from align_desktop.store.rows import MatrixRows
+from align_desktop.ui.dashboard import targets
+from align_desktop.ui.dashboard.targets import Target
 from align_desktop.ui.matrix import style
 from align_desktop.ui.matrix.grid import GROUPINGS, ORDERS, MatrixGrid
 from align_desktop.ui.matrix.model import MatrixModel
@@ -212,6 +214,27 @@ class MatrixView(WorkspaceView):
         self.table.setCurrentIndex(index)
         self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def apply_target(self, target: Target) -> None:
+        """Show what a dashboard element stands for: a capability's column; an initiative's first shortfall;
+        or (gaps) columns by weighted gap with the most valuable initiative the first one blocks."""
+        if self._stale and self.workspace is not None:
+            self.reload()
+        grid = self.model.grid
+        if target.kind == targets.CAPABILITY and target.value in grid.capability_index:
+            self.show_capability(grid.capability_index[str(target.value)])
+        elif target.kind == targets.INITIATIVE and target.value in grid.initiative_index and self.model.columns:
+            i = grid.initiative_index[str(target.value)]
+            short = [c for c in self.model.columns if grid.gap(i, c)]
+            self.show_cell(i, short[0] if short else self.model.columns[0])
+        elif target.kind == targets.GAPS and self.model.columns:
+            self.order.setCurrentIndex(self.order.findData("weighted gap"))
+            first = self.model.columns[0]
+            blocked = grid.blocked(first)
+            if blocked:
+                self.show_cell(blocked[0], first)
+            else:
+                self.show_capability(first)
 
     def _first_initiative_row(self) -> int:
         return next((row for row in range(self.model.rowCount()) if self.model.initiative_at(row)), 0)

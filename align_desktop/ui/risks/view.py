@@ -36,6 +36,8 @@ from align_desktop.store.changes import Revert
 from align_desktop.store.errors import WorkspaceError
 from align_desktop.store.risks import RiskService
 from align_desktop.ui.capabilities.naming import unused_name
+from align_desktop.ui.dashboard import targets
+from align_desktop.ui.dashboard.targets import Target
 from align_desktop.ui.prompts import Prompter
 from align_desktop.ui.risks.filter_bar import FilterBar
 from align_desktop.ui.risks.filters import HeatCell
@@ -190,6 +192,20 @@ class RisksView(WorkspaceView):
             return False
         self._select_row(row)
         return True
+
+    def apply_target(self, target: Target) -> None:
+        """Show what a dashboard element stands for, other filters cleared: the risks in one residual
+        heat-map cell, the risks above appetite, or one risk selected."""
+        if self._stale and self.workspace is not None:
+            self.reload()
+        self.filters.clear()
+        if target.kind == targets.CELL and isinstance(target.value, tuple):
+            likelihood, impact = target.value
+            self.filters.set_cell(HeatCell(True, likelihood, impact))
+        elif target.kind == targets.ABOVE_APPETITE:
+            self.filters.above.setChecked(True)
+        elif target.kind == targets.RISK:
+            self.select_key(str(target.value))
 
     # heat maps
 

@@ -22,6 +22,8 @@ from align_desktop.store.business_cases import BusinessCaseService
 from align_desktop.store.changes import Revert
 from align_desktop.store.errors import WorkspaceError
 from align_desktop.store.rows import BusinessCaseRow
+from align_desktop.ui.dashboard import targets
+from align_desktop.ui.dashboard.targets import Target
 from align_desktop.ui.open_workspace import OpenWorkspace
 from align_desktop.ui.prompts import Prompter
 from align_desktop.ui.roi import format as fmt
@@ -157,6 +159,16 @@ class RoiView(WorkspaceView):
         picks = [entry_for(row, npvs.get(row.initiative_key), self.currency) for row in self.cases.values()]
         self.picker.set_entries(picks, self.picked_key)
         self._show_picked(charts_now=self.row is None or self.row.initiative_key != self.picked_key)
+
+    def apply_target(self, target: Target) -> None:
+        """Show what a dashboard element stands for: one initiative's business case; the portfolio
+        (NPV tiles, cash-flow chart) shows the view as it is, its portfolio table in focus."""
+        if self._stale and self.workspace is not None:
+            self.reload()
+        if target.kind == targets.INITIATIVE:
+            self.pick(str(target.value))
+        elif target.kind == targets.PORTFOLIO:
+            self.portfolio.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def pick(self, key: str) -> None:
         """Show initiative `key`'s business case."""

@@ -1,0 +1,1 @@
+"""The dashboard: headline figures, the five portfolio charts and the alerts, on one screen."""
