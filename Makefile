@@ -39,3 +39,5 @@ bench: install
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/matrix.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/risks.py
 	$(BIN)/python benchmarks/exchange.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/dashboard.py
+	$(BIN)/python benchmarks/report.py
