@@ -76,7 +76,9 @@ class Workbook:
         try:
             self._book = CalamineWorkbook.from_path(str(path))
             self._names = {normal(name): name for name in self._book.sheet_names}
-        except Exception as exc:  # calamine raises its own types, and OSError; all mean unreadable
+        except BaseException as exc:  # calamine raises its own types, OSError and panics; all mean unreadable
+            if not (isinstance(exc, Exception) or _is_panic(exc)):
+                raise
             raise ExchangeError(
                 f"{self.path.name} cannot be read as a workbook ({exc}); save it again as .xlsx."
             ) from exc
@@ -88,11 +90,21 @@ class Workbook:
         actual = self._names.get(normal(name))
         if actual is None:
             return None
+        sheet = None
         try:
-            grid = self._book.get_sheet_by_name(actual).to_python(skip_empty_area=False)
+            sheet = self._book.get_sheet_by_name(actual)
+            grid = sheet.to_python(skip_empty_area=False)
         except Exception as exc:  # as above
             raise ExchangeError(
                 f"Sheet '{actual}' of {self.path.name} cannot be read ({exc}); save the workbook again as .xlsx."
+            ) from exc
+        except BaseException as exc:
+            if not _is_panic(exc):
+                raise
+            where = f"row {_failing_row(sheet)} of sheet '{actual}'" if sheet is not None else f"sheet '{actual}'"
+            raise ExchangeError(
+                f"{self.path.name} cannot be read: {where} holds a value that cannot be converted ({exc}), "
+                "such as a date before 1900 or after 9999; correct it and import again."
             ) from exc
         return actual, grid
 
@@ -137,6 +149,28 @@ class Workbook:
             for number, values in enumerate(grid, start=1)
             if values and not cells.is_blank(values[0])
         ]
+
+
+def _is_panic(exc: BaseException) -> bool:
+    """Whether python-calamine failed on a value it cannot convert (a date far out of range, say).
+
+    It reports that as a Rust panic, pyo3's `PanicException`, which derives from BaseException
+    and cannot be imported by name.
+    """
+    return type(exc).__name__ == "PanicException"
+
+
+def _failing_row(sheet: Any) -> int:
+    """The Excel number of the first row of `sheet` that python-calamine cannot convert."""
+    first_row = sheet.start[0] if sheet.start is not None else 0
+    converted = 0
+    try:
+        for _row in sheet.iter_rows():
+            converted += 1
+    except BaseException as exc:
+        if not _is_panic(exc):
+            raise
+    return first_row + converted + 1
 
 
 def _blank(values: list[Any]) -> bool:

@@ -11,7 +11,9 @@ Limits (each refusal names the limit it met):
   at most `MAX_UNPACKED_BYTES` (250 MB) unpacked in total, and no part over 1 MB that unpacks to
   more than `MAX_RATIO` (100) times its packed size — together these refuse ZIP bombs;
 - each sheet: at most `MAX_ROWS` (200,000) rows and `MAX_CELLS` (5,000,000) cells, by its
-  `<dimension ref>` and by counting its `<row>` elements (a dimension can lie);
+  `<dimension ref>`, by counting its `<row>` elements (a dimension can lie) and by where its
+  cells are (python-calamine fills the grid up to the last cell, so one cell at XFD150000 would
+  cost 2.5 billion);
 - every XML part, unpacked here a chunk at a time (never whole): no `<!DOCTYPE` or `<!ENTITY`
   (entity expansion, "billion laughs"; openpyxl also parses through defusedxml, which must be
   installed), and exactly the size the ZIP directory declares — python-calamine unpacks a part's
@@ -64,6 +66,8 @@ _FORBIDDEN_WIDE = tuple(
 _DIMENSION = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?dimension\s[^>]*?ref\s*=\s*[\"']([A-Za-z$0-9:]+)[\"']")
 _ROOT = re.compile(rb"<([A-Za-z_][\w.-]*:)?worksheet[\s>]")
 _CELL_REF = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d+)")
+_MAX_TAG_BYTES = 65536
+"""A cell or row tag longer than this is never written by a spreadsheet program; it is refused."""
 
 log = logging.getLogger(__name__)
 
@@ -104,7 +108,8 @@ def inspect_workbook(path: Path) -> Inspection:
     with path.open("rb") as raw:
         try:
             archive = zipfile.ZipFile(raw)
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        # NotImplementedError: a damaged directory asks for a version of ZIP that zipfile does not know
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
             raise ExchangeError(
                 f"{name} is damaged or incomplete (its ZIP directory cannot be read); save or download it again."
             ) from exc
@@ -289,6 +294,8 @@ def _chunks(raw: BinaryIO, member: zipfile.ZipInfo, name: str) -> Iterator[bytes
     damaged = ExchangeError(
         f"{name} is damaged or incomplete (its part {member.filename} cannot be unpacked); save or download it again."
     )
+    if member.header_offset < 0:  # a damaged ZIP directory can point before the file's start
+        raise damaged
     raw.seek(member.header_offset)
     header = raw.read(_LOCAL_HEADER.size)
     if len(header) < _LOCAL_HEADER.size or not header.startswith(b"PK\x03\x04"):
@@ -340,6 +347,74 @@ class _PartScan:
     rows: int | None
     """For a worksheet part, the number of `<row>` elements; None for other parts."""
     dimension: str | None
+    corner: tuple[int, int] = (0, 0)
+    """For a worksheet part, the highest row and column a cell is in (see `_Extent`)."""
+
+
+class _Extent:
+    """How far a worksheet's cells reach, as python-calamine places them, read a chunk at a time.
+
+    A cell is where its `r` attribute says, or (without one) right of the cell before it, in the
+    row its row tag says or below the row before. python-calamine builds a grid from the first
+    cell to the last, so this corner, not the used range a sheet declares, bounds its size. A tag
+    split between two chunks is read once, whole.
+
+    Spreadsheet programs begin every cell tag with its address (`<c r="B7"`); while they do, only
+    the distinct addresses are looked at, which keeps this quick. From the first chunk with a cell
+    tag written otherwise, tags are followed one by one, starting from a row and a column that
+    are at least where the cells before had got to.
+    """
+
+    def __init__(self, prefix: bytes, refusal: str) -> None:
+        tag = b"<" + re.escape(prefix)
+        self._cells = re.compile(tag + rb'c(?=[\s/>])(?: r="([A-Za-z]+)(\d+)")?')
+        self._rows = re.compile(tag + rb'row(?=[\s/>])(?: r="(\d+)")?')
+        self._tags = re.compile(tag + rb"""(c|row)(?=[\s/>])(?:[^>]*?\sr\s*=\s*["']([A-Za-z]*)(\d*)["'])?[^>]*>""")
+        self._refusal = refusal
+        self._unfinished = b""
+        self._one_by_one = False
+        self._highest_row_tag = 0
+        self._unnumbered_rows = 0
+        self._row = 0
+        self._column = 0
+        self.rows = 0
+        self.columns = 0
+
+    def feed(self, chunk: bytes) -> None:
+        text = self._unfinished + chunk
+        start = text.rfind(b"<")
+        if start != -1 and text.find(b">", start) == -1:
+            text, self._unfinished = text[:start], text[start:]
+            if len(self._unfinished) > _MAX_TAG_BYTES:
+                raise ExchangeError(self._refusal)
+        else:
+            self._unfinished = b""
+        if not self._one_by_one:
+            cells = self._cells.findall(text)
+            letters, digits = zip(*cells, strict=True) if cells else ((), ())
+            if b"" not in letters:
+                self._by_address(letters, digits, self._rows.findall(text))
+                return
+            self._one_by_one = True
+            self._row = max(self._highest_row_tag, self.rows) + self._unnumbered_rows
+            self._column = self.columns
+        self._place(self._tags.findall(text))
+
+    def _by_address(self, letters: tuple[bytes, ...], digits: tuple[bytes, ...], rows: list[bytes]) -> None:
+        self.rows = max(self.rows, max(map(int, set(digits)), default=0))
+        self.columns = max(self.columns, max((_column_number(c.decode("ascii")) for c in set(letters)), default=0))
+        self._unnumbered_rows += rows.count(b"")
+        self._highest_row_tag = max(self._highest_row_tag, max(map(int, set(rows) - {b""}), default=0))
+
+    def _place(self, tags: list[tuple[bytes, bytes, bytes]]) -> None:
+        for kind, letters, digits in tags:
+            if kind == b"row":
+                self._row = int(digits) if digits and not letters else self._row + 1
+                self._column = 0
+                continue
+            self._column = _column_number(letters.decode("ascii")) if letters else self._column + 1
+            self.columns = max(self.columns, self._column)
+            self.rows = max(self.rows, int(digits) if digits else self._row)
 
 
 def _scan_part(raw: BinaryIO, member: zipfile.ZipInfo, name: str) -> _PartScan:
@@ -353,6 +428,7 @@ def _scan_part(raw: BinaryIO, member: zipfile.ZipInfo, name: str) -> _PartScan:
     """
     markers: tuple[bytes, ...] = _FORBIDDEN
     row_tag: bytes | None = None
+    extent: _Extent | None = None
     rows = 0
     dimension: str | None = None
     head = b""
@@ -367,6 +443,12 @@ def _scan_part(raw: BinaryIO, member: zipfile.ZipInfo, name: str) -> _PartScan:
             if row_tag is None and (root := _ROOT.search(head)) is not None:
                 row_tag = b"<" + (root.group(1) or b"") + b"row"
                 rows = head[: len(head) - len(chunk)].count(row_tag)  # rows in the chunks before this one
+                extent = _Extent(
+                    root.group(1) or b"",
+                    f"{name} has a tag of over {_MAX_TAG_BYTES:,} bytes in {member.filename}, which a workbook "
+                    "never needs; it was not opened.",
+                )
+                extent.feed(head[: len(head) - len(chunk)])
             if row_tag is not None and (found := _DIMENSION.search(head)) is not None:
                 dimension = found.group(1).decode("ascii")
             looking = (row_tag is None or dimension is None) and len(head) < _HEAD_BYTES
@@ -376,24 +458,34 @@ def _scan_part(raw: BinaryIO, member: zipfile.ZipInfo, name: str) -> _PartScan:
                 f"{name} declares a DOCTYPE or entities in {member.filename}, which a workbook never needs "
                 "(a possible XML bomb); it was not opened."
             )
+        if extent is not None:
+            extent.feed(chunk)
         if row_tag is not None:
             width = len(row_tag) - 1
             rows += chunk.count(row_tag) + (previous[-width:] + chunk[:width]).count(row_tag)
             if rows > MAX_ROWS:
                 break
         previous = (previous + chunk)[-_OVERLAP:] if len(chunk) < _OVERLAP else chunk[-_OVERLAP:]
-    return _PartScan(rows if row_tag is not None else None, dimension)
+    if extent is None:
+        return _PartScan(None, dimension)
+    return _PartScan(rows, dimension, (extent.rows, extent.columns))
 
 
 def _check_sheet_size(archive: zipfile.ZipFile, name: str, part: str, scan: _PartScan) -> None:
-    """Refuse a sheet over the limits by its rows as counted or by the used range it declares.
+    """Refuse a sheet over the limits by its rows as counted, by the used range it declares or by
+    where its cells reach.
 
     The used range (`<dimension ref>`) counts too: openpyxl's read-only mode pads every row up to
-    it, so a small sheet that declares a million rows would cost as much as a real one.
+    it, so a small sheet that declares a million rows would cost as much as a real one. So do the
+    cells: python-calamine fills its grid from A1 to the last of them.
     """
     assert scan.rows is not None
     declared_rows, cells = _dimension_size(scan.dimension) if scan.dimension else (0, 0)
     used_range = f" (its used range is {scan.dimension})" if declared_rows > scan.rows else ""
+    last_row, last_column = scan.corner
+    if last_row * last_column > cells:  # cells beyond the used range declared (or none declared)
+        declared_rows, cells = max(declared_rows, last_row), last_row * last_column
+        used_range = f" (its cells reach {_column_letters(last_column)}{last_row})"
     if max(scan.rows, declared_rows) > MAX_ROWS:
         raise ExchangeError(
             f"{_sheet_label(archive, part)} of {name} has more than {MAX_ROWS:,} rows{used_range}, the limit for "
@@ -417,6 +509,15 @@ def _dimension_size(ref: str) -> tuple[int, int]:
     height = max(rows) - min(rows) + 1
     width = max(columns) - min(columns) + 1
     return height, height * width
+
+
+def _column_letters(number: int) -> str:
+    """`A` for column 1, `AA` for column 27."""
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
 
 
 def _column_number(letters: str) -> int:

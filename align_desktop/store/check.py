@@ -33,7 +33,7 @@ def _sqlite_checks(connection: sqlite3.Connection) -> list[str]:
     findings = []
     for (message,) in connection.execute("PRAGMA integrity_check"):
         if message != "ok":
-            findings.append(f"integrity check: {message}")
+            findings.append(f"integrity check: {' '.join(message.split())}")  # one line, as SQLite may not
     for table, rowid, parent, _fk in connection.execute("PRAGMA foreign_key_check"):
         findings.append(f"{table} row {rowid} refers to a missing {parent}")
     return findings

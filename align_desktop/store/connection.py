@@ -17,6 +17,15 @@ from pathlib import Path
 from urllib.parse import quote
 
 BUSY_TIMEOUT_MS = 5000
+UNREADABLE = (sqlite3.DatabaseError, UnicodeDecodeError)
+"""What reading a damaged file raises: SQLite's errors, and `UnicodeDecodeError` where the sqlite3
+module decodes an SQLite message that quotes damaged bytes (from a damaged schema, say)."""
+
+
+def error_text(exc: Exception) -> str:
+    """What went wrong, on one line for a message: for a `UnicodeDecodeError`, the text it could not decode."""
+    text = exc.object.decode("utf-8", errors="replace") if isinstance(exc, UnicodeDecodeError) else str(exc)
+    return " ".join(text.split())
 
 
 def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
@@ -35,13 +44,25 @@ def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
         connection = sqlite3.connect(f"file:{quote(str(path))}?{options}", uri=True)
     else:
         connection = sqlite3.connect(str(path))
-    connection.isolation_level = None
-    connection.execute("PRAGMA foreign_keys=ON")
-    connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    if not read_only:
-        connection.execute("PRAGMA journal_mode=WAL")
-        connection.execute("PRAGMA synchronous=FULL")
+    try:
+        connection.text_factory = _text
+        connection.isolation_level = None
+        connection.execute("PRAGMA foreign_keys=ON")
+        connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        if not read_only:
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA synchronous=FULL")
+    except BaseException:
+        # a damaged file fails here; closing now removes the -wal and -shm files just made beside it
+        connection.close()
+        raise
     return connection
+
+
+def _text(data: bytes) -> str:
+    """A text value as stored; bytes that are not UTF-8 (only a damaged or foreign file holds them)
+    read as U+FFFD instead of making the whole read fail."""
+    return data.decode("utf-8", errors="replace")
 
 
 @contextmanager

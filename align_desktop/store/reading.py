@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from align_desktop.store import case_queries, queries, schema
-from align_desktop.store.connection import connect, transaction
+from align_desktop.store.connection import UNREADABLE, connect, error_text, transaction
 from align_desktop.store.errors import NotAWorkspace, WorkspaceError, WorkspaceTooNew
 from align_desktop.store.rows import CaseSummaries
 
@@ -36,8 +36,8 @@ def read_only(path: Path) -> Iterator[tuple[sqlite3.Connection, int]]:
         if version > schema.SCHEMA_VERSION:
             raise WorkspaceTooNew(schema.describe_version_too_new(path, version))
         yield connection, version
-    except sqlite3.DatabaseError as exc:
-        raise NotAWorkspace(f"{path} cannot be read as a workspace ({exc}).") from exc
+    except UNREADABLE as exc:
+        raise NotAWorkspace(f"{path} cannot be read as a workspace ({error_text(exc)}).") from exc
     finally:
         if connection is not None:
             connection.close()

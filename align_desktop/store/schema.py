@@ -1,4 +1,6 @@
-"""Identity of a workspace file: SQLite header checks done on raw bytes, before any connection."""
+"""Identity of a workspace file: SQLite header checks done on raw bytes, before any connection,
+and the tables and columns a workspace of this build's schema has.
+"""
 
 from __future__ import annotations
 
@@ -18,9 +20,119 @@ SCHEMA_VERSION = 4
 """Number of the newest migration this build knows; stored in `PRAGMA user_version`."""
 HEAD_REVISION = "0004"
 """Alembic revision id of that migration."""
+TABLES: dict[str, frozenset[str]] = {
+    "alembic_version": frozenset({"version_num"}),
+    "workspace": frozenset(
+        {
+            "id",
+            "name",
+            "currency",
+            "discount_rate",
+            "horizon",
+            "readiness_gate",
+            "created_at",
+            "pessimistic_benefit",
+            "pessimistic_cost",
+            "optimistic_benefit",
+            "optimistic_cost",
+            "risk_appetite",
+        }
+    ),
+    "lane": frozenset({"id", "name", "position"}),
+    "key_counter": frozenset({"prefix", "last"}),
+    "outcome": frozenset({"id", "key", "name", "metric", "baseline", "target", "unit", "owner", "description"}),
+    "initiative": frozenset(
+        {
+            "id",
+            "key",
+            "title",
+            "description",
+            "outcome_id",
+            "decision_point",
+            "lane_id",
+            "position",
+            "status",
+            "team",
+            "owner",
+            "readiness_data",
+            "readiness_model_risk",
+            "readiness_monitoring",
+            "readiness_compliance",
+            "success_criteria",
+            "acceptable_failure_modes",
+            "assumptions",
+            "confidence",
+        }
+    ),
+    "gate_override": frozenset({"id", "initiative_id", "status", "reason", "decided_by", "decided_at"}),
+    "business_case": frozenset(
+        {
+            "initiative_id",
+            "annual_benefit",
+            "benefit_baseline",
+            "benefit_uplift",
+            "benefit_value_per_unit",
+            "benefit_unit",
+            *(f"adoption_{year}" for year in range(11)),
+        }
+    ),
+    "cost_line": frozenset(
+        {"id", "key", "initiative_id", "position", "category", "description", *(f"amount_{year}" for year in range(11))}
+    ),
+    "capability": frozenset(
+        {
+            "id",
+            "key",
+            "name",
+            "category",
+            "description",
+            "owner",
+            "sla_target",
+            "performance_metric",
+            "annual_run_cost",
+            "cost_owner",
+            "current_maturity",
+            "target_maturity",
+            "status",
+        }
+    ),
+    "capability_need": frozenset({"initiative_id", "capability_id", "required_level"}),
+    "risk": frozenset(
+        {
+            "id",
+            "key",
+            "title",
+            "description",
+            "category",
+            "impact_area",
+            "likelihood",
+            "impact",
+            "residual_likelihood",
+            "residual_impact",
+            "treatment",
+            "mitigation_plan",
+            "trigger",
+            "owner",
+            "status",
+            "review_date",
+            "acceptance_rationale",
+            "acceptance_expiry",
+        }
+    ),
+    "risk_initiative": frozenset({"risk_id", "initiative_id"}),
+    "risk_capability": frozenset({"risk_id", "capability_id"}),
+}
+"""Every table of a workspace at `SCHEMA_VERSION` and its columns, as the migrations build them.
+
+Opening checks a workspace against this, so that one whose schema was damaged (and still
+parses) is refused at once rather than failing in the middle of a read; a new migration
+updates it (tests/store/test_fuzz_open.py compares it with a new workspace).
+"""
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 _HEADER_SIZE = 100
+_WRITE_FORMAT_OFFSET = 18
+"""The file format SQLite needs to write the file: 1 (rollback journal) or 2 (WAL); higher is read-only."""
 _USER_VERSION_OFFSET = 60
 _APPLICATION_ID_OFFSET = 68
 
@@ -55,6 +167,11 @@ def inspect_file(path: Path, *, for_writing: bool) -> int:
     if version > SCHEMA_VERSION:
         raise WorkspaceTooNew(describe_version_too_new(path, version))
     if for_writing:
+        if header[_WRITE_FORMAT_OFFSET] > 2:
+            raise NotAWorkspace(
+                f"{path} cannot be opened for editing: its header asks for an SQLite file format "
+                f"({header[_WRITE_FORMAT_OFFSET]}) that this version cannot write. It may be damaged."
+            )
         ensure_writable(path)
     return version
 
