@@ -18,6 +18,7 @@ class ScriptedPrompter:
 
     def __init__(self) -> None:
         self.errors: list[tuple[str, str]] = []
+        self.informed: list[tuple[str, str]] = []
         self.confirmations: list[str] = []
         self.confirm_answers: list[bool] = []
         self.text_answers: list[str | None] = []
@@ -30,6 +31,9 @@ class ScriptedPrompter:
 
     def error(self, title: str, message: str) -> None:
         self.errors.append((title, message))
+
+    def inform(self, title: str, message: str) -> None:
+        self.informed.append((title, message))
 
     def confirm(self, title: str, message: str, action: str) -> bool:
         self.confirmations.append(message)
@@ -91,6 +95,18 @@ def stress_path(tmp_path: Path, _built_samples: dict[str, Path]) -> Path:
     copy = tmp_path / "stress.align"
     shutil.copyfile(_built_samples["stress"], copy)
     return copy
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Any]:
+    """A 4 MB file system of the test's own, to fill up or make read-only (see `tests.disk`)."""
+    from tests.disk import SmallDisk
+
+    if os.geteuid() != 0:
+        pytest.skip("mounting a small file system needs root (CI runs as root)")
+    disk = SmallDisk(tmp_path / "disk")
+    yield disk
+    disk.unmount()
 
 
 @pytest.fixture

@@ -7,9 +7,7 @@ formula stays text.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import uuid
+import io
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -179,26 +177,13 @@ def explain(validation: Any, title: str, message: str) -> None:
 
 
 def save_atomically(workbook: Any, out: Path) -> None:
-    """Save to a temporary file in the target folder, then rename it into place.
+    """Build the file in memory, then write it whole: an error (a full disk, say) leaves no partial
+    file, and an existing file at `out` is replaced only by a complete one."""
+    from align_desktop.store.files import write_atomically
 
-    An error while saving leaves no partial file, and an existing file at `out` is replaced
-    only by a complete one.
-    """
-    from align_desktop.store.errors import WorkspaceError
-
-    out = Path(out)
-    staging = out.with_name(f".{out.name}.{uuid.uuid4().hex}.tmp")
-    try:
-        workbook.save(staging)
-        os.replace(staging, out)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            staging.unlink()
-        raise WorkspaceError(f"{out} cannot be written ({exc.strerror or exc}).") from exc
-    except BaseException:
-        with contextlib.suppress(OSError):
-            staging.unlink()
-        raise
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    write_atomically(out, buffer.getvalue())
 
 
 def print_setup(ws: Any, *, area: str | None = None, title_rows: str | None = "1:1") -> None:

@@ -11,9 +11,7 @@ page has the workspace name, the date and "Page n of N" in its footer. Charts co
 
 from __future__ import annotations
 
-import contextlib
-import os
-import uuid
+import io
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -153,31 +151,23 @@ def check_target(workspace_path: Path, out: Path) -> None:
 
 
 def _write(data: ReportData, plan: list[Page], out: Path, progress: Progress | None) -> None:
+    """Draw every page into memory, then write the file whole (`write_atomically`)."""
     from matplotlib.backends.backend_pdf import PdfPages
 
-    from align_desktop.store.errors import WorkspaceError
+    from align_desktop.store.files import write_atomically
 
     when = long_date(data.today)
     total = len(plan)
-    staging = out.with_name(f".{out.name}.{uuid.uuid4().hex}.tmp")
     metadata = {"Title": f"{data.name}: executive report, {when}", "Creator": "Align Desktop"}
-    try:
-        with PdfPages(staging, metadata=metadata) as pdf:
-            for number, planned in enumerate(plan, start=1):
-                _tell(progress, number - 1, total)
-                figure = page(data.name, when, number, total, planned.title, planned.subtitle, charts=planned.charts)
-                planned.draw(figure)
-                pdf.savefig(figure)
-        _tell(progress, total, total)
-        os.replace(staging, out)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            staging.unlink()
-        raise WorkspaceError(f"{out} cannot be written ({exc.strerror or exc}).") from exc
-    except BaseException:
-        with contextlib.suppress(OSError):
-            staging.unlink()
-        raise
+    buffer = io.BytesIO()
+    with PdfPages(buffer, metadata=metadata) as pdf:
+        for number, planned in enumerate(plan, start=1):
+            _tell(progress, number - 1, total)
+            figure = page(data.name, when, number, total, planned.title, planned.subtitle, charts=planned.charts)
+            planned.draw(figure)
+            pdf.savefig(figure)
+    _tell(progress, total, total)
+    write_atomically(out, buffer.getvalue())
 
 
 def _tell(progress: Progress | None, done: int, total: int) -> None:

@@ -21,6 +21,7 @@ from align_desktop.domain.retention import backups_to_keep
 from align_desktop.store import lock
 from align_desktop.store.connection import connect
 from align_desktop.store.errors import WorkspaceError
+from align_desktop.store.faults import write_failure
 
 PARTIAL_SUFFIX = ".partial"
 """A copy being written is named `.<name>.partial` until it is complete."""
@@ -59,16 +60,10 @@ def _write_whole(source: Path, target: Path, write: Callable[[Path], object]) ->
         with partial.open("rb+") as handle:
             os.fsync(handle.fileno())
         os.replace(partial, target)
-    except (OSError, sqlite3.Error) as exc:
-        raise WorkspaceError(f"Could not copy {source} to {target}: {_reason(exc)}") from exc
+    except (OSError, sqlite3.Error, UnicodeDecodeError) as exc:  # the last: SQLite quoting a damaged schema
+        raise WorkspaceError(f"Could not copy {source} to {target}: {write_failure(exc)}") from exc
     finally:
         partial.unlink(missing_ok=True)
-
-
-def _reason(exc: OSError | sqlite3.Error) -> str:
-    if isinstance(exc, OSError) and exc.strerror:
-        return exc.strerror.lower()
-    return str(exc)
 
 
 def take_backup(workspace_path: Path, reason: str, now: datetime | None = None) -> Path:
@@ -92,7 +87,9 @@ def _new_backup_path(workspace_path: Path, reason: str, moment: datetime) -> Pat
     try:
         folder.mkdir(exist_ok=True)
     except OSError as exc:
-        raise WorkspaceError(f"Could not back up {workspace_path}: cannot create {folder} ({_reason(exc)}).") from exc
+        raise WorkspaceError(
+            f"Could not back up {workspace_path}: cannot create {folder} ({write_failure(exc)})."
+        ) from exc
     return target
 
 

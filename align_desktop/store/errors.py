@@ -15,6 +15,10 @@ class NotAWorkspace(WorkspaceError):
     """The file is not SQLite, or is SQLite written by another program."""
 
 
+class WorkspaceDamaged(NotAWorkspace):
+    """SQLite opens the file but finds parts of it damaged: a backup or a rescue may save the work."""
+
+
 class WorkspaceTooNew(WorkspaceError):
     """The workspace was written by a newer Align Desktop."""
 

@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from align_desktop.store.errors import WorkspaceError
+from align_desktop.store.faults import write_failure
 
 
 def current_user() -> str:
@@ -97,7 +98,7 @@ def acquire(workspace_path: Path, *, break_foreign: bool = False) -> None:
                 continue
             raise WorkspaceInUse(workspace_path, owner) from None
         except OSError as exc:
-            raise WorkspaceError(f"Could not lock {workspace_path}: {exc.strerror}.") from exc
+            raise WorkspaceError(f"Could not lock {workspace_path}: {write_failure(exc)}.") from exc
         return
     raise WorkspaceInUse(workspace_path, read_owner(workspace_path))
 
@@ -118,16 +119,28 @@ def _create(path: Path) -> None:
         }
     )
     own = path.with_name(f".{path.name}.{os.getpid()}")
-    own.write_text(record, encoding="utf-8")
     try:
+        own.write_text(record, encoding="utf-8")
         os.link(own, path)
     except FileExistsError:
         raise
     except OSError:
-        with open(path, "x", encoding="utf-8") as handle:
-            handle.write(record)
+        if own.exists() and own.read_text(encoding="utf-8") == record:  # written: no hard links here
+            _create_exclusively(path, record)
+        else:
+            raise
     finally:
         own.unlink(missing_ok=True)
+
+
+def _create_exclusively(path: Path, record: str) -> None:
+    with open(path, "x", encoding="utf-8") as handle:
+        try:
+            handle.write(record)
+            handle.flush()
+        except OSError:
+            path.unlink(missing_ok=True)
+            raise
 
 
 def release(workspace_path: Path) -> None:

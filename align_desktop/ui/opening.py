@@ -1,4 +1,4 @@
-"""Opening a workspace from the window: what to do when it is refused or in use elsewhere."""
+"""Opening a workspace from the window: what to do when it is refused, damaged or in use elsewhere."""
 
 from __future__ import annotations
 
@@ -7,11 +7,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
-from align_desktop.store.backup import copy_workspace
-from align_desktop.store.errors import WorkspaceError
+from align_desktop.store.backup import copy_workspace, list_backups, restore
+from align_desktop.store.errors import WorkspaceDamaged, WorkspaceError
 from align_desktop.store.lock import WorkspaceInUse
+from align_desktop.store.rescue import rescue
 from align_desktop.store.workspace import Workspace
 from align_desktop.ui.prompts import Prompter
+from align_desktop.ui.restore_dialog import RestoreDialog
 
 
 def tr(text: str) -> str:
@@ -19,15 +21,19 @@ def tr(text: str) -> str:
 
 
 READ_ONLY, COPY, BREAK = 0, 1, 2
+RESCUE, RESTORE = 0, 1
 
 
 def open_workspace(path: Path, prompter: Prompter) -> Workspace | None:
     """Open `path` for editing; when another Align Desktop holds it, offer read-only, a copy or breaking
-    the lock. Every refusal is said in a dialog; None when nothing was opened."""
+    the lock; when it is damaged, offer a rescue into a new file or a backup. Every refusal is said in
+    a dialog; None when nothing was opened."""
     try:
         return Workspace.open(path)
     except WorkspaceInUse as in_use:
         return _in_use(path, in_use, prompter)
+    except WorkspaceDamaged as damaged:
+        return _damaged(path, damaged, prompter)
     except WorkspaceError as error:
         prompter.error(tr("Cannot open the workspace"), str(error))
         return None
@@ -61,3 +67,41 @@ def _in_use(path: Path, in_use: WorkspaceInUse, prompter: Prompter) -> Workspace
     except WorkspaceError as error:
         prompter.error(tr("Cannot open the workspace"), str(error))
     return None
+
+
+def _damaged(path: Path, damaged: WorkspaceDamaged, prompter: Prompter) -> Workspace | None:
+    backups = list_backups(path)
+    explanation = tr(
+        "Rescuing copies everything that can still be read into a new workspace and says what was lost; "
+        "the damaged file stays as it is."
+    )
+    choices = [tr("Rescue into a New File…")]
+    if backups:
+        explanation += " " + tr("Restoring a backup replaces the damaged file, which is kept beside the backups.")
+        choices.append(tr("Restore a Backup…"))
+    choice = prompter.choose(tr("Workspace damaged"), f"{damaged}\n\n{explanation}", choices)
+    try:
+        if choice == RESCUE:
+            return _rescue(path, prompter)
+        if choice == RESTORE:
+            dialog = RestoreDialog(backups)
+            if not dialog.exec() or (chosen := dialog.chosen()) is None:
+                return None
+            restore(path, chosen.path)
+            return Workspace.open(path)
+    except WorkspaceError as error:
+        prompter.error(tr("Cannot open the workspace"), str(error))
+    return None
+
+
+def _rescue(path: Path, prompter: Prompter) -> Workspace | None:
+    target = prompter.save_path(tr("Rescue into a new file"), path.with_name(f"{path.stem} rescued.align"))
+    if target is None:
+        return None
+    notes = rescue(path, target)
+    workspace = Workspace.open(target)
+    lost = "\n".join(f"• {note}" for note in notes) if notes else tr("Nothing was lost.")
+    prompter.inform(
+        tr("Rescued"), tr("What could be read of {0} is now in {1}.\n\n{2}").format(path.name, target, lost)
+    )
+    return workspace

@@ -34,6 +34,9 @@ class Prompter:
     def error(self, title: str, message: str) -> None:
         QMessageBox.warning(self._parent, title, message)
 
+    def inform(self, title: str, message: str) -> None:
+        QMessageBox.information(self._parent, title, message)
+
     def confirm(self, title: str, message: str, action: str) -> bool:
         box = QMessageBox(QMessageBox.Icon.Question, title, message, parent=self._parent)
         ok = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)

@@ -336,22 +336,6 @@ def test_progress_counts_up_to_its_total(sample_path: Path, tmp_path: Path) -> N
     assert [done for done, _ in seen] == sorted(done for done, _ in seen)
 
 
-def test_an_error_while_saving_leaves_no_file(
-    sample_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from openpyxl import Workbook
-
-    def broken_save(self: Any, filename: str) -> None:
-        Path(filename).write_bytes(b"half a workbook")
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(Workbook, "save", broken_save)
-    out = tmp_path / "finance.xlsx"
-    with pytest.raises(WorkspaceError, match="No space left on device"):
-        export_finance(sample_path, out)
-    assert [p.name for p in tmp_path.iterdir()] == ["retail.align"]
-
-
 def test_refuses_a_target_that_is_not_a_workbook_or_is_the_workspace(sample_path: Path, tmp_path: Path) -> None:
     with pytest.raises(WorkspaceError, match=r"must end in \.xlsx"):
         export_finance(sample_path, sample_path)

@@ -271,3 +271,10 @@ def test_the_command_line_writes_the_report(
     assert "Roadmap by lane" in " ".join(page_texts(out))
     assert main(["export", "report", str(sample_path), str(tmp_path / "board pack.xlsx")]) == 1
     assert ".pdf" in capsys.readouterr().err
+
+
+def test_a_report_to_a_full_disk_says_so_and_leaves_nothing(small_disk: Any, sample_path: Path) -> None:
+    small_disk.fill()
+    with pytest.raises(WorkspaceError, match=r"report.pdf cannot be written: the disk is full"):
+        export_report(sample_path, small_disk.path / "report.pdf")
+    assert sorted(p.name for p in small_disk.path.iterdir()) == ["filler.bin"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +12,7 @@ from align_desktop.domain.validation import ValidationError
 from align_desktop.store.backup import take_backup
 from align_desktop.store.business_cases import BusinessCaseService
 from align_desktop.store.capabilities import CapabilityService
+from align_desktop.store.connection import connect
 from align_desktop.store.errors import WorkspaceError
 from align_desktop.store.imports import ImportChanges, ImportService, ItemEdit, app_tables, read_contents
 from align_desktop.store.initiatives import InitiativeService
@@ -22,7 +22,7 @@ from align_desktop.store.workspace import Workspace
 
 def dump(path: Path) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every table of the workspace, sorted: equal dumps mean equal workspaces."""
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    connection = connect(path, read_only=True)  # leaves no journal files beside it
     try:
         return {
             table: sorted(connection.execute(f"SELECT * FROM {table}").fetchall(), key=repr) for table in app_tables()

@@ -22,7 +22,7 @@ def _tamper(path: Path, *statements: str) -> None:
         db.commit()
 
 
-def _damage_table(path: Path, table: str) -> None:
+def damage_table(path: Path, table: str) -> None:
     """Overwrite the first page of `table`'s b-tree with garbage, as a failing disk might."""
     with closing(sqlite3.connect(path)) as db:
         db.execute("PRAGMA journal_mode=DELETE")
@@ -42,7 +42,7 @@ def test_a_sound_workspace_is_copied_whole(sample_path: Path, tmp_path: Path) ->
 
 def test_a_damaged_table_is_lost_and_said_and_everything_else_kept(sample_path: Path, tmp_path: Path) -> None:
     before = dump(sample_path)
-    _damage_table(sample_path, "risk")
+    damage_table(sample_path, "risk")
     assert any("integrity" in finding or "malformed" in finding for finding in _findings(sample_path))
     damaged_bytes = sample_path.read_bytes()
     target = tmp_path / "rescued.align"

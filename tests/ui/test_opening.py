@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from align_desktop.store import lock
+from align_desktop.store.backup import list_backups, take_backup
 from align_desktop.ui.main_window import MainWindow
 from align_desktop.ui.preferences import Preferences, user_settings
+from align_desktop.ui.restore_dialog import RestoreDialog
+from tests.store.test_rescue import damage_table
+from tests.ui.dialogs import press_ok
 
 
 @pytest.fixture
@@ -73,3 +78,38 @@ def test_cancel_opens_nothing(window: MainWindow, prompter: Any, held: Path) -> 
     prompter.choice_answers = [None]
     assert not window.open_workspace(held)
     assert window.workspace is None
+
+
+@pytest.fixture
+def damaged(sample_path: Path) -> Path:
+    """The sample with a backup taken, then its risk table's first page overwritten."""
+    take_backup(sample_path, "before import", datetime(2026, 11, 26, 9, 0))
+    damage_table(sample_path, "risk")
+    return sample_path
+
+
+def test_a_damaged_workspace_is_offered_a_rescue_into_a_new_file(
+    window: MainWindow, prompter: Any, damaged: Path, tmp_path: Path
+) -> None:
+    prompter.choice_answers = [0]
+    prompter.path_answers = [tmp_path / "rescued.align"]
+    assert window.open_workspace(damaged)
+    assert "is damaged" in prompter.choices[0] and "Rescuing copies everything" in prompter.choices[0]
+    assert window.workspace is not None
+    assert window.workspace.workspace.path == (tmp_path / "rescued.align").resolve()
+    title, report = prompter.informed[-1]
+    assert title == "Rescued" and "risk: 0 rows read" in report
+    assert window.workspace.risks.register().risks == []
+    assert window.board.scene.cards
+
+
+def test_a_damaged_workspace_can_be_restored_from_a_backup(
+    window: MainWindow, prompter: Any, damaged: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    press_ok(monkeypatch, RestoreDialog, lambda dialog: None)
+    prompter.choice_answers = [1]
+    assert window.open_workspace(damaged)
+    assert window.workspace is not None
+    assert window.workspace.workspace.path == damaged.resolve()
+    assert window.workspace.risks.register().risks
+    assert {backup.reason for backup in list_backups(damaged)} == {"unreadable, before restore", "before import"}
