@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 from align_desktop import __version__
 from align_desktop.domain.validation import ValidationError
 from align_desktop.reports.formatting import money
-from align_desktop.store.backup import list_backups, restore
 from align_desktop.store.errors import WorkspaceError
 from align_desktop.store.samples import create_from_sample, list_samples
 from align_desktop.store.workspace import WORKSPACE_SUFFIX, Workspace
@@ -35,7 +34,6 @@ from align_desktop.ui.exchange.import_flow import ImportFlow
 from align_desktop.ui.open_workspace import OpenWorkspace
 from align_desktop.ui.preferences import Preferences
 from align_desktop.ui.prompts import Prompter, documents_folder
-from align_desktop.ui.restore_dialog import RestoreDialog
 from align_desktop.ui.settings_dialog import SettingsDialog
 from align_desktop.ui.tasks import ImmediateRunner, TaskRunner
 from align_desktop.ui.view import WorkspaceView
@@ -356,6 +354,9 @@ class MainWindow(QMainWindow):
 
     def restore_backup(self) -> None:
         """Pick a backup and replace the workspace by it (after backing up its current state)."""
+        from align_desktop.store.backup import list_backups, restore
+        from align_desktop.ui.restore_dialog import RestoreDialog
+
         assert self.workspace is not None
         path = self.workspace.workspace.path
         dialog = RestoreDialog(list_backups(path), self)

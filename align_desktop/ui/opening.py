@@ -7,13 +7,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
-from align_desktop.store.backup import copy_workspace, list_backups, restore
 from align_desktop.store.errors import WorkspaceDamaged, WorkspaceError
 from align_desktop.store.lock import WorkspaceInUse
-from align_desktop.store.rescue import rescue
 from align_desktop.store.workspace import Workspace
 from align_desktop.ui.prompts import Prompter
-from align_desktop.ui.restore_dialog import RestoreDialog
 
 
 def tr(text: str) -> str:
@@ -40,6 +37,8 @@ def open_workspace(path: Path, prompter: Prompter) -> Workspace | None:
 
 
 def _in_use(path: Path, in_use: WorkspaceInUse, prompter: Prompter) -> Workspace | None:
+    from align_desktop.store.backup import copy_workspace
+
     choice = prompter.choose(
         tr("Workspace in use"),
         str(in_use),
@@ -70,6 +69,9 @@ def _in_use(path: Path, in_use: WorkspaceInUse, prompter: Prompter) -> Workspace
 
 
 def _damaged(path: Path, damaged: WorkspaceDamaged, prompter: Prompter) -> Workspace | None:
+    from align_desktop.store.backup import list_backups, restore
+    from align_desktop.ui.restore_dialog import RestoreDialog
+
     backups = list_backups(path)
     explanation = tr(
         "Rescuing copies everything that can still be read into a new workspace and says what was lost; "
@@ -95,6 +97,8 @@ def _damaged(path: Path, damaged: WorkspaceDamaged, prompter: Prompter) -> Works
 
 
 def _rescue(path: Path, prompter: Prompter) -> Workspace | None:
+    from align_desktop.store.rescue import rescue
+
     target = prompter.save_path(tr("Rescue into a new file"), path.with_name(f"{path.stem} rescued.align"))
     if target is None:
         return None

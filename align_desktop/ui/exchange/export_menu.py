@@ -10,7 +10,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow
 
 from align_desktop.exchange.exports import Progress, export
-from align_desktop.reports.pdf_report import export_report
 from align_desktop.ui.prompts import PDF_FILTER, WORKBOOK_FILTER, Prompter, documents_folder
 from align_desktop.ui.tasks import ImmediateRunner, TaskRunner
 
@@ -30,6 +29,8 @@ EXPORT_LABELS: dict[str, tuple[str, str]] = {
 
 def _write(kind: str, source: Path, out: Path, progress: Progress) -> None:
     if kind == "report":
+        from align_desktop.reports.pdf_report import export_report
+
         export_report(source, out, progress)
     else:
         export(kind, source, out, progress)

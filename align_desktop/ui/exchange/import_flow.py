@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QMainWindow
 
-from align_desktop.exchange.importer import ImportPlan, plan_import
-from align_desktop.store.backup import take_backup
-from align_desktop.store.imports import BACKUP_REASON, ImportService
-from align_desktop.ui.exchange.import_dialog import ImportPreviewDialog
 from align_desktop.ui.open_workspace import OpenWorkspace
 from align_desktop.ui.prompts import WORKBOOK_FILTER, Prompter
 from align_desktop.ui.tasks import ImmediateRunner, Progress, TaskRunner
+
+if TYPE_CHECKING:
+    from align_desktop.exchange.importer import ImportPlan
 
 
 def tr(text: str) -> str:
@@ -50,6 +50,8 @@ class ImportFlow(QObject):
         target = opened.workspace.path
 
         def work(_progress: Progress) -> ImportPlan:
+            from align_desktop.exchange.importer import plan_import  # the exchange loads when first used
+
             return plan_import(target, workbook)
 
         self._runner.run(
@@ -61,6 +63,10 @@ class ImportFlow(QObject):
         )
 
     def _preview(self, opened: OpenWorkspace, plan: ImportPlan) -> None:
+        from align_desktop.store.backup import take_backup
+        from align_desktop.store.imports import BACKUP_REASON, ImportService
+        from align_desktop.ui.exchange.import_dialog import ImportPreviewDialog
+
         if self._workspace() is not opened:
             return  # the workspace was closed while the workbook was being checked
         if not ImportPreviewDialog(plan, self._window).exec():
