@@ -151,7 +151,11 @@ def check_target(workspace_path: Path, out: Path) -> None:
 
 
 def _write(data: ReportData, plan: list[Page], out: Path, progress: Progress | None) -> None:
-    """Draw every page into memory, then write the file whole (`write_atomically`)."""
+    """Draw every page into memory, then write the file whole (`write_atomically`).
+
+    Fonts are embedded as TrueType (Type 42): a reader then finds every character as written (with
+    matplotlib's default Type 3 fonts, text extraction loses some, the em dash among them)."""
+    from matplotlib import rc_context
     from matplotlib.backends.backend_pdf import PdfPages
 
     from align_desktop.store.files import write_atomically
@@ -160,7 +164,7 @@ def _write(data: ReportData, plan: list[Page], out: Path, progress: Progress | N
     total = len(plan)
     metadata = {"Title": f"{data.name}: executive report, {when}", "Creator": "Align Desktop"}
     buffer = io.BytesIO()
-    with PdfPages(buffer, metadata=metadata) as pdf:
+    with rc_context({"pdf.fonttype": 42}), PdfPages(buffer, metadata=metadata) as pdf:
         for number, planned in enumerate(plan, start=1):
             _tell(progress, number - 1, total)
             figure = page(data.name, when, number, total, planned.title, planned.subtitle, charts=planned.charts)

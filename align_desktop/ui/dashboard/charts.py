@@ -115,6 +115,8 @@ class ChartGrid(QWidget):
     readiness; then the platform, the risks, and in the sixth cell a panel (the alerts: what to do)."""
 
     picked = Signal(str, str)
+    rendered = Signal()
+    """Every chart given to `show_data` is built and rendered."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -178,6 +180,14 @@ class ChartGrid(QWidget):
             self._unrendered.add(name)
             self.canvases[name].draw_idle()
             self.draw_count += 1
+        if not self._unrendered:
+            self.rendered.emit()
+
+    def _on_rendered(self, chart: str) -> None:
+        if chart in self._unrendered:
+            self._unrendered.discard(chart)
+            if not self.pending():
+                self.rendered.emit()
 
     def _make_canvases(self) -> None:
         if self.canvases:
@@ -193,7 +203,7 @@ class ChartGrid(QWidget):
             canvas.setAccessibleName(self.tr(_NAMES[name]))
             canvas.setToolTip(self._tip(name))
             canvas.mpl_connect("pick_event", lambda event, chart=name: self._on_pick(chart, event))
-            canvas.mpl_connect("draw_event", lambda _event, chart=name: self._unrendered.discard(chart))
+            canvas.mpl_connect("draw_event", lambda _event, chart=name: self._on_rendered(chart))
             canvas.mpl_connect("motion_notify_event", lambda event, chart=name: self._on_hover(chart, event))
             if name == CASH:
                 canvas.mpl_connect("button_press_event", self._on_cash_press)

@@ -5,7 +5,8 @@ risks above appetite, alerts). Below: the five portfolio charts, and on the righ
 what to do about each. The view only reads (one `DashboardService.read`); every click on a tile, a
 chart element or an alert asks the main window to open another view through `open_view(name,
 Target)`, and the main window then calls that view's `apply_target(target)`. After each refresh
-`alerts_counted(n)` tells the navigation how many alerts there are. "Today", which decides what is
+`alerts_counted(n)` tells the navigation how many alerts there are. From the read until the charts are
+rendered the garbage collector is held off (`ui.collector`). "Today", which decides what is
 overdue, can be injected for tests.
 """
 
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLay
 from align_desktop.domain.alerts import Alert
 from align_desktop.store.dashboard import DashboardService
 from align_desktop.store.rows import DashboardRows
+from align_desktop.ui.collector import CollectorHold
 from align_desktop.ui.dashboard import charts, targets
 from align_desktop.ui.dashboard.alerts import AlertsPanel
 from align_desktop.ui.dashboard.charts import ChartGrid
@@ -57,6 +59,8 @@ class DashboardView(WorkspaceView):
         self.tiles.alerts_requested.connect(self.alerts.focus_list)
         self.charts = ChartGrid()
         self.charts.picked.connect(self.chart_picked)
+        self.collector = CollectorHold()
+        self.charts.rendered.connect(self.collector.release)
         heading = QHBoxLayout()
         heading.addWidget(self.title)
         heading.addStretch()
@@ -82,6 +86,8 @@ class DashboardView(WorkspaceView):
 
     def refresh(self) -> None:
         assert self.workspace is not None
+        # the read and the charts allocate a lot: a full collection in between would delay the paint
+        self.collector.hold()
         today = self._today()
         self.rows = DashboardService(self.workspace.workspace).read(today)
         self.dashboard = work_out(self.rows)

@@ -164,3 +164,15 @@ def test_matplotlib_loads_only_when_the_dashboard_is_shown(sample_path: Any) -> 
     )
     result = subprocess.run([sys.executable, "-c", code, str(sample_path)], capture_output=True, text=True, check=True)
     assert result.stdout.split("\n")[:3] == ["False", "False True", "True 5"]
+
+
+def test_the_collector_is_held_off_from_the_read_until_the_charts_are_rendered(
+    qtbot: Any, open_sample: Any, prompter: Any
+) -> None:
+    view = show_dashboard(qtbot, open_sample, prompter)
+    assert not view.collector.held
+    service = open_sample.risks
+    open_sample.perform("Rate", lambda: service.update("R-001", {"residual_likelihood": 2, "residual_impact": 2}))
+    assert view.charts.pending() and view.collector.held
+    qtbot.waitUntil(lambda: not view.charts.pending())
+    assert not view.collector.held
