@@ -6,8 +6,9 @@ values are written on the bars, points and cells, readiness scores below the gat
 cells above appetite are hatched, scenarios differ by line style and marker. With nothing to
 draw, a chart says so.
 
-Legends below a chart (`loc="outside lower center"`) need a figure with constrained layout, as
-`charts.new_figure` makes. Keep a layout's grid free of near-zero width or height ratios:
+Legends below a chart (`loc="outside lower center"`) need a figure whose layout makes room for
+them: constrained layout (`charts.new_figure`, the PDF's pages) or `chart_margins.MarginLayout`
+(the dashboard). Keep a layout's grid free of near-zero width or height ratios:
 kiwisolver, which solves constrained layout, then now and then aborts the whole process
 ("The objective is unbounded"), which no `except` can catch.
 
@@ -145,6 +146,7 @@ def readiness_distribution(
     gate: int,
     *,
     title: str = "Readiness across initiatives",
+    legend_columns: int = READINESS_MAX + 1,
 ) -> Axes:
     """For each readiness score, a stacked bar of how many initiatives score 0 … 4.
 
@@ -202,7 +204,7 @@ def readiness_distribution(
         fontsize=TICK_SIZE - 1,
         title_fontsize=TICK_SIZE - 1,
         loc="outside lower center",
-        ncols=READINESS_MAX + 1,
+        ncols=legend_columns,
         frameon=False,
     )
     return axes
@@ -245,13 +247,17 @@ def value_vs_maturity(
         point.set_picker(True)
         point.set_pickradius(6)
         if n in labelled:
-            left = slot % 2 == 1  # neighbours at one level label on alternate sides
+            # neighbours at one level label on alternate sides; at the lowest level, where a label on the left
+            # would cross the value axis, above and below instead
+            left = slot % 2 == 1 and maturity > SCALE_MIN
+            below = slot % 2 == 1 and maturity == SCALE_MIN
             axes.annotate(
                 _plain(key),
                 (maturity + offset, value),
-                xytext=(-6 if left else 6, 3),
+                xytext=(-6 if left else 6, -3 if below else 3),
                 textcoords="offset points",
                 ha="right" if left else "left",
+                va="top" if below else "baseline",
                 fontsize=TICK_SIZE - 1,
                 color=INK,
             )

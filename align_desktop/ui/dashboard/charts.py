@@ -66,8 +66,9 @@ def draw(name: str, figure: Figure, data: ChartData) -> None:
             figure, dict(data.flows), data.currency, title="Portfolio cumulative cash flow"
         )
     elif name == READINESS:
-        report_charts.readiness_distribution(figure, dict(data.readiness), data.gate, title="Readiness")
-        _legend_columns(figure, 3)
+        report_charts.readiness_distribution(
+            figure, dict(data.readiness), data.gate, title="Readiness", legend_columns=3
+        )
     elif name == MATURITY:
         title = "Capabilities: value unlocked vs maturity"
         if len(data.points) < data.capability_count:
@@ -75,39 +76,6 @@ def draw(name: str, figure: Figure, data: ChartData) -> None:
         report_charts.value_vs_maturity(figure, data.points, data.currency, title=title)
     else:
         report_charts.risk_heat_map(figure, dict(data.cells), data.appetite, title="Open risks after treatment")
-    _leave_out_of_layout(figure)
-
-
-def _leave_out_of_layout(figure: Figure) -> None:
-    """Leave the labels written inside bars and cells (counts) out of the constrained layout, which then
-    measures fewer texts. Annotations beside bars and points ("N below gate", amounts, capability keys)
-    may reach beyond the axes and stay in."""
-    from matplotlib.text import Annotation
-
-    for axes in figure.axes:
-        for text in axes.texts:
-            if not isinstance(text, Annotation):
-                text.set_in_layout(False)
-
-
-def _legend_columns(figure: Figure, columns: int) -> None:
-    """Lay the figure's legend out in `columns` columns, so that it fits a dashboard pane."""
-    for legend in list(figure.legends):
-        title = legend.get_title()
-        labels = [text.get_text() for text in legend.get_texts()]
-        handles = [handle for handle in legend.legend_handles if handle is not None]
-        size = legend.get_texts()[0].get_fontsize() if labels else None
-        legend.remove()
-        figure.legend(
-            handles,
-            labels,
-            title=title.get_text(),
-            title_fontsize=title.get_fontsize(),
-            fontsize=size,
-            loc="outside lower center",
-            ncols=columns,
-            frameon=False,
-        )
 
 
 class ChartGrid(QWidget):
@@ -195,9 +163,11 @@ class ChartGrid(QWidget):
         from matplotlib.backends import backend_qtagg
         from matplotlib.figure import Figure
 
+        from align_desktop.reports.chart_margins import MarginLayout
+
         make_canvas: Any = backend_qtagg.FigureCanvasQTAgg  # untyped in matplotlib
         for name in CHARTS:
-            figure = Figure(layout="constrained", facecolor="white")
+            figure = Figure(layout=MarginLayout(), facecolor="white")
             canvas = make_canvas(figure)
             canvas.setMinimumSize(280, 240)
             canvas.setAccessibleName(self.tr(_NAMES[name]))
