@@ -63,7 +63,7 @@ class MarginLayout(LayoutEngine):
             return
         axes = figure.axes[0]
         width, height = (size * 72 for size in figure.get_size_inches())
-        self._fit_title(axes._left_title, width - 2 * EDGE)  # matplotlib keeps the left title apart
+        self._fit_title(_left_title(axes), width - 2 * EDGE)
         ticks = _left(axes)
         room = width - 2 * EDGE
         across = room - ticks
@@ -79,7 +79,7 @@ class MarginLayout(LayoutEngine):
         axes.set_position((left / width, bottom / height, across / width, max(height - bottom - top, 1.0) / height))
         axes.apply_aspect()  # an axes of fixed aspect (the heat map) narrows: the title follows where it is drawn
         drawn = axes.get_position(original=False)
-        axes._left_title.set_x((EDGE / width - drawn.x0) / drawn.width)  # the title starts at the figure's edge
+        _left_title(axes).set_x((EDGE / width - drawn.x0) / drawn.width)  # the title starts at the figure's edge
 
     def _fit_title(self, title: Text, room: float) -> None:
         """Set `title` in its own size, or smaller (down to MIN_TITLE_SIZE) where the figure is too narrow."""
@@ -90,6 +90,13 @@ class MarginLayout(LayoutEngine):
         wide = _width(title)
         if wide > room:
             title.set_fontsize(max(MIN_TITLE_SIZE, size * room / wide))
+
+
+def _left_title(axes: Axes) -> Text:
+    """The title set with `loc="left"` (as the charts set theirs)."""
+    kept: Any = axes  # matplotlib keeps it apart from `axes.title`, without a public accessor
+    title: Text = kept._left_title
+    return title
 
 
 def _spills(axes: Axes) -> list[tuple[float, float, float]]:
@@ -134,7 +141,8 @@ def _bottom(axes: Axes) -> float:
 
 
 def _top(axes: Axes) -> float:
-    titles = [axes.title, axes._left_title, axes._right_title]  # matplotlib keeps the three apart
+    kept: Any = axes  # matplotlib keeps the left and right titles apart, without a public accessor
+    titles = [axes.title, kept._left_title, kept._right_title]
     return max((_height(title) for title in titles if title.get_text()), default=0.0) + TITLE_PAD
 
 
@@ -144,7 +152,8 @@ def _legends_height(figure: Figure) -> float:
     for legend in figure.legends:
         texts = legend.get_texts()
         size = texts[0].get_fontsize() if texts else legend.get_title().get_fontsize()
-        rows = math.ceil(len(texts) / max(legend._ncols, 1))  # how many columns the legend was given
+        given: Any = legend  # the columns it was given, which matplotlib keeps without a public accessor
+        rows = math.ceil(len(texts) / max(given._ncols, 1))
         room += rows * size * LEGEND_ROW
         if legend.get_title().get_text():
             room += _height(legend.get_title())

@@ -346,13 +346,15 @@ def risk_heat_map(
     if not sum(counts.values()):
         axes.text(
             0.5,
-            1.0,
+            0.5,
             "No open risk",
             ha="center",
-            va="bottom",
-            fontsize=TICK_SIZE,
-            color=MUTED,
+            va="center",
+            fontsize=LABEL_SIZE,
+            color=INK,
+            bbox={"boxstyle": "round,pad=0.4", "facecolor": "white", "edgecolor": MUTED, "alpha": 0.95},
             transform=axes.transAxes,
+            zorder=5,
         )
     return axes
 
