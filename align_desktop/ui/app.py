@@ -1,4 +1,5 @@
-"""Start the GUI: the Qt application, the main window, and the workspace given on the command line."""
+"""Start the GUI: the Qt application (its names, icon and colours), the main window, and the workspace given on the
+command line."""
 
 from __future__ import annotations
 
@@ -10,10 +11,11 @@ from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QApplication
 
 from align_desktop import __version__
+from align_desktop.ui.palette import follow_system_colour_scheme
 
 
 def create_application() -> QApplication:
-    """The process's QApplication, created once with the app's names."""
+    """The process's QApplication, created once with the app's names, following the system's colour scheme."""
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
@@ -23,6 +25,7 @@ def create_application() -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("align-desktop")
     app.setWindowIcon(app_icon())
+    follow_system_colour_scheme(app)
     return app
 
 

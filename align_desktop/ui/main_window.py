@@ -7,7 +7,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QDateTime, QMimeData, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoGroup
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QFont,
+    QFontMetrics,
+    QKeySequence,
+    QUndoGroup,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -35,6 +44,8 @@ from align_desktop.ui.open_workspace import OpenWorkspace
 from align_desktop.ui.preferences import Preferences
 from align_desktop.ui.prompts import Prompter, documents_folder
 from align_desktop.ui.settings_dialog import SettingsDialog
+from align_desktop.ui.shortcuts import collect_shortcuts, standard_keys
+from align_desktop.ui.shortcuts_dialog import ShortcutsDialog
 from align_desktop.ui.tasks import ImmediateRunner, TaskRunner
 from align_desktop.ui.view import WorkspaceView
 from align_desktop.ui.views import VIEWS
@@ -43,8 +54,14 @@ from align_desktop.ui.welcome.view import WelcomeView
 if TYPE_CHECKING:
     from align_desktop.ui.dashboard.view import DashboardView
 
+_Key = QKeySequence.StandardKey
+
 WARM_UP_DELAY_MS = 500
 """How long after a workspace shows that the libraries for editing it are loaded."""
+NAVIGATION_WIDTH = 160
+"""Pixels; the navigation grows when the dashboard's alert count needs more."""
+NAVIGATION_PADDING = 40
+"""Pixels around an entry's text: its padding (14 each side) and a margin."""
 ALERT_COUNT_DELAY_MS = 300
 """How long after the last change (or the board's first paint) the alerts are counted for the navigation."""
 
@@ -82,7 +99,8 @@ class MainWindow(QMainWindow):
         self.board = cast(BoardView, self.view("board"))
         self._navigation = QListWidget()
         self._navigation.setAccessibleName(self.tr("Views"))
-        self._navigation.setFixedWidth(150)
+        self._navigation.setFixedWidth(NAVIGATION_WIDTH)
+        self._navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._navigation.setFrameShape(QFrame.Shape.NoFrame)
         self._navigation.setStyleSheet(_NAVIGATION_STYLE)
         for spec in VIEWS:
@@ -119,18 +137,18 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self._add(file_menu, self.tr("&New Workspace…"), self.new_workspace, QKeySequence.StandardKey.New)
+        self._add(file_menu, self.tr("&New Workspace…"), self.new_workspace, standard_keys(_Key.New, "Ctrl+N"))
         samples_menu = file_menu.addMenu(self.tr("New from &Sample"))
         for sample in list_samples():
             action = samples_menu.addAction(sample.name)
             action.setToolTip(sample.description)
             action.triggered.connect(lambda _=False, name=sample.name: self.new_from_sample(name))
-        self._add(file_menu, self.tr("&Open…"), self.open_workspace_dialog, QKeySequence.StandardKey.Open)
+        self._add(file_menu, self.tr("&Open…"), self.open_workspace_dialog, standard_keys(_Key.Open, "Ctrl+O"))
         self._recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self._recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self._workspace_actions: list[QAction] = []
         self._workspace_actions.append(
-            self._add(file_menu, self.tr("&Close"), self.close_workspace, QKeySequence.StandardKey.Close)
+            self._add(file_menu, self.tr("&Close"), self.close_workspace, standard_keys(_Key.Close, "Ctrl+W"))
         )
         file_menu.addSeparator()
         self.imports = ImportFlow(self, self._prompter, self.runner, lambda: self.workspace)
@@ -148,18 +166,18 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._workspace_actions.append(self._add(file_menu, self.tr("Workspace &Settings…"), self.edit_settings))
         file_menu.addSeparator()
-        self._add(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self._add(file_menu, self.tr("&Quit"), self.close, standard_keys(_Key.Quit, "Ctrl+Q"))
 
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         undo = self._undo_group.createUndoAction(self, self.tr("&Undo"))
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo.setShortcuts(standard_keys(_Key.Undo, "Ctrl+Z"))
         redo = self._undo_group.createRedoAction(self, self.tr("&Redo"))
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        redo.setShortcuts(standard_keys(_Key.Redo, "Ctrl+Shift+Z", "Ctrl+Y"))
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
         edit_menu.addSeparator()
         self._workspace_actions.append(
-            self._add(edit_menu, self.tr("&Find"), self.find_in_view, QKeySequence.StandardKey.Find)
+            self._add(edit_menu, self.tr("&Find"), self.find_in_view, standard_keys(_Key.Find, "Ctrl+F"))
         )
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
@@ -185,6 +203,7 @@ class MainWindow(QMainWindow):
         self._workspace_actions.append(self._add(board_menu, self.tr("Edit &Lanes…"), self.board.edit_lanes))
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self._add(help_menu, self.tr("&Keyboard Shortcuts"), self.show_keyboard_shortcuts, QKeySequence("Ctrl+/"))
         self._add(help_menu, self.tr("&About Align Desktop"), self._about)
 
     def _add(
@@ -192,10 +211,12 @@ class MainWindow(QMainWindow):
         menu: QMenu,
         text: str,
         slot: object,
-        shortcut: QKeySequence | QKeySequence.StandardKey | None = None,
+        shortcut: QKeySequence | list[QKeySequence] | None = None,
     ) -> QAction:
         action = menu.addAction(text)
-        if shortcut is not None:
+        if isinstance(shortcut, list):
+            action.setShortcuts(shortcut)
+        elif shortcut is not None:
             action.setShortcut(shortcut)
         action.triggered.connect(slot)
         return action
@@ -300,7 +321,7 @@ class MainWindow(QMainWindow):
         if self.workspace is not None:
             name = self.workspace.settings.get().name
             read_only = self.tr(" (read-only)") if self.workspace.workspace.read_only else ""
-            self.setWindowTitle(f"{name}{read_only} — Align Desktop")
+            self.setWindowTitle(self.tr("{0}{1} — Align Desktop").format(name, read_only))
             self.setWindowFilePath(str(self.workspace.workspace.path))
 
     def _on_saved(self) -> None:
@@ -314,6 +335,8 @@ class MainWindow(QMainWindow):
         if name not in self._built:
             spec = next(spec for spec in VIEWS if spec.name == name)
             view = spec.build(self._prompter)
+            view.setWindowTitle(spec.title)  # names the view's group in Help > Keyboard Shortcuts
+            view.view_requested.connect(self.show_view)
             self._built[name] = view
             self._pages.addWidget(view)
             view.set_workspace(self.workspace)
@@ -343,7 +366,13 @@ class MainWindow(QMainWindow):
     def _show_alert_count(self, count: int | None) -> None:
         """The dashboard's entry in the navigation says how many alerts there are."""
         row = [spec.name for spec in VIEWS].index("dashboard")
-        self._navigation.item(row).setText(f"{VIEWS[row].title} ({count})" if count else VIEWS[row].title)
+        title = VIEWS[row].title
+        text = self.tr("{0} ({1})").format(title, count) if count else title
+        self._navigation.item(row).setText(text)
+        bold = QFont(self._navigation.font())
+        bold.setBold(True)  # as the selected entry is drawn
+        needed = QFontMetrics(bold).horizontalAdvance(text) + NAVIGATION_PADDING
+        self._navigation.setFixedWidth(max(NAVIGATION_WIDTH, needed))
 
     def current_view(self) -> QWidget | None:
         return self._pages.currentWidget()
@@ -407,6 +436,17 @@ class MainWindow(QMainWindow):
         view = self._pages.currentWidget()
         if isinstance(view, WorkspaceView):
             view.focus_find()
+
+    def shortcuts_dialog(self) -> ShortcutsDialog:
+        """Help > Keyboard Shortcuts, listing the actions of every view (each built for it, as on first use)."""
+        for spec in VIEWS:
+            self.view(spec.name)
+        return ShortcutsDialog(collect_shortcuts(self), self)
+
+    def show_keyboard_shortcuts(self) -> None:
+        dialog = self.shortcuts_dialog()
+        dialog.exec()
+        dialog.deleteLater()
 
     def _about(self) -> None:
         QMessageBox.about(

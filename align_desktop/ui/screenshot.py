@@ -1,4 +1,7 @@
-"""`align-desktop screenshot`: render every view of a workspace to PNG files, with no display.
+"""`align-desktop screenshot`: render the first-run screens and every view of a workspace to PNG files, no display.
+
+The welcome screen comes first and the Help > Keyboard Shortcuts dialog last, so that what a new
+user meets can be reviewed with the views.
 
 The window is shown on Qt's offscreen platform at a fixed size, so screenshots are comparable
 from run to run; the user's recent files and window geometry are neither read nor changed.
@@ -15,7 +18,7 @@ SETTLE_MS = 400
 
 
 def render_views(workspace_path: Path, outdir: Path) -> list[Path]:
-    """Write OUTDIR/<view>.png for the welcome screen and every view; return the files."""
+    """Write OUTDIR/<view>.png for the welcome screen and every view, then shortcuts.png; return the files."""
     from align_desktop.store.schema import inspect_file
 
     inspect_file(Path(workspace_path), for_writing=True)
@@ -44,6 +47,10 @@ def render_views(workspace_path: Path, outdir: Path) -> list[Path]:
             window.show_view(spec.name)
             _settle()
             written.append(_grab(window, outdir / f"{spec.name}.png"))
+        shortcuts = window.shortcuts_dialog()
+        shortcuts.show()
+        written.append(_grab(shortcuts, outdir / "shortcuts.png"))
+        shortcuts.close()
         window.close()
     return written
 

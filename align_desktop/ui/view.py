@@ -1,11 +1,13 @@
 """Base of every workspace view: follows the open workspace and reloads when it changes.
 
 A hidden view only notes that it is stale and reloads when it is next shown, so one edit
-costs one reload of the visible view.
+costs one reload of the visible view. A view asks the main window for another view (the first
+step of its empty-state hint may be there) through `view_requested`.
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
@@ -14,6 +16,9 @@ from align_desktop.ui.open_workspace import OpenWorkspace
 
 class WorkspaceView(QWidget):
     """A page of the main window that shows part of the open workspace."""
+
+    view_requested = Signal(str)
+    """The name of another view to show (see `align_desktop.ui.views`)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

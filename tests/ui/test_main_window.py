@@ -1,4 +1,4 @@
-"""The main window: opening workspaces (and refusing bad ones), recent files, geometry, menus."""
+"""The main window: opening workspaces (and refusing bad ones), recent files, geometry, menus, dropped files."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFont, QFontMetrics
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QListWidget
+from PySide6.QtWidgets import QApplication, QListWidget, QWidget
 
 from align_desktop.store import schema
 from align_desktop.ui.dashboard import targets
@@ -182,3 +183,56 @@ def test_the_navigation_counts_the_alerts_and_a_dashboard_click_opens_its_view(
     assert window.view("risks").selected_key() == "R-003"
     window.close_workspace()
     assert navigation.item(0).text() == "Dashboard"
+
+
+def test_the_navigation_widens_to_show_a_large_alert_count_whole(window: MainWindow, sample_path: Path) -> None:
+    window.open_workspace(sample_path)
+    navigation = window.findChild(QListWidget)
+    assert navigation is not None
+    narrow = navigation.width()
+    window.view("dashboard").alerts_counted.emit(123456)
+    text = navigation.item(0).text()
+    assert text == "Dashboard (123456)"
+    bold = QFont(navigation.font())
+    bold.setBold(True)
+    assert QFontMetrics(bold).horizontalAdvance(text) + 28 <= navigation.width()
+    assert navigation.width() > narrow
+
+
+def _drag_file(target: QWidget, path: Path) -> tuple[bool, bool]:
+    """Drag `path` over `target` and drop it there, as a file manager would: (entry accepted, drop accepted)."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    button, no_keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(QPoint(20, 20), Qt.DropAction.CopyAction, mime, button, no_keys)
+    QApplication.sendEvent(target, enter)
+    if not enter.isAccepted():
+        return False, False
+    drop = QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, mime, button, no_keys)
+    QApplication.sendEvent(target, drop)
+    return True, drop.isAccepted()
+
+
+def test_a_workspace_dropped_on_the_welcome_screen_opens(window: MainWindow, sample_path: Path) -> None:
+    assert _drag_file(window.welcome, sample_path) == (True, True)
+    assert window.workspace is not None
+    assert window.workspace.workspace.path == sample_path.resolve()
+    assert window.current_view() is window.board
+
+
+def test_a_workspace_dropped_on_the_board_opens_in_place_of_the_open_one(
+    window: MainWindow, sample_path: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "other.align"
+    other.write_bytes(sample_path.read_bytes())
+    window.open_workspace(sample_path)
+    assert _drag_file(window.board.canvas.viewport(), other) == (True, True)
+    assert window.workspace is not None
+    assert window.workspace.workspace.path == other.resolve()
+
+
+def test_other_files_are_not_taken(window: MainWindow, tmp_path: Path) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("agenda")
+    assert _drag_file(window, notes) == (False, False)
+    assert window.workspace is None

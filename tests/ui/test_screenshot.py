@@ -1,4 +1,4 @@
-"""`align-desktop screenshot`: one readable PNG per view, the user's settings untouched."""
+"""`align-desktop screenshot`: one readable PNG per view and the keyboard shortcuts, the user's settings untouched."""
 
 from __future__ import annotations
 
@@ -22,9 +22,12 @@ def _distinct_colours(image: QImage) -> int:
 def test_every_view_is_rendered(qapp: Any, sample_path: Path, tmp_path: Path) -> None:
     written = render_views(sample_path, tmp_path / "shots")
     views = ["welcome", "dashboard", "board", "outcomes", "roi", "capabilities", "matrix", "risks"]
-    assert [p.name for p in written] == [f"{view}.png" for view in views]
-    for path in written:
+    assert [p.name for p in written] == [f"{view}.png" for view in views] + ["shortcuts.png"]
+    for path in written[:-1]:
         image = QImage(str(path))
         assert (image.width(), image.height()) == SCREENSHOT_SIZE
         assert _distinct_colours(image) > 8, f"{path.name} looks blank"
+    shortcuts = QImage(str(written[-1]))
+    assert shortcuts.width() >= 400 and shortcuts.height() >= 400
+    assert _distinct_colours(shortcuts) > 2, "the keyboard shortcuts dialog looks blank"
     assert Preferences(user_settings()).recent_files() == []

@@ -30,6 +30,9 @@ class BoardCanvas(QGraphicsView):
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(self.tr("Roadmap board"))
+        # cards move by mouse, not drag and drop: a file dragged over the board goes on to the window, which opens it
+        self.setAcceptDrops(False)
+        self.viewport().setAcceptDrops(False)
         self.zoom = 1.0
 
     def set_zoom(self, zoom: float) -> None:

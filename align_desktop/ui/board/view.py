@@ -1,4 +1,5 @@
-"""The board view: filter bar above the board canvas, and the board's actions.
+"""The board view: filter bar above the board canvas, and the board's actions; with no initiative yet, an
+empty-state hint in their place.
 
 Every action goes through `OpenWorkspace.perform`, so each is one transaction and one undo step.
 """
@@ -30,6 +31,7 @@ from align_desktop.ui.board.lanes_dialog import LanesDialog
 from align_desktop.ui.board.scene import BoardScene
 from align_desktop.ui.dashboard import targets
 from align_desktop.ui.dashboard.targets import Target
+from align_desktop.ui.empty_state import EmptyState, EmptyStateStack
 from align_desktop.ui.prompts import Prompter
 from align_desktop.ui.view import WorkspaceView
 
@@ -59,10 +61,26 @@ class BoardView(WorkspaceView):
         self.search.setPlaceholderText(self.tr("Filter cards: key, title, team, owner…"))
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(self.tr("Filter cards"))
+        self.search.setToolTip(
+            self.tr(
+                "Show cards whose key, title, outcome, team, owner, decision point, status or description "
+                "contains every word typed (Ctrl+F)"
+            )
+        )
         self.search.textChanged.connect(self._filter_changed)
-        self.outcome_filter = self._filter_combo(self.tr("All outcomes"))
-        self.team_filter = self._filter_combo(self.tr("All teams"))
-        self.decision_filter = self._filter_combo(self.tr("All decision points"))
+        self.outcome_filter = self._filter_combo(
+            self.tr("All outcomes"),
+            self.tr("Outcome filter"),
+            self.tr("Show only the initiatives tied to this outcome"),
+        )
+        self.team_filter = self._filter_combo(
+            self.tr("All teams"), self.tr("Team filter"), self.tr("Show only this team's initiatives")
+        )
+        self.decision_filter = self._filter_combo(
+            self.tr("All decision points"),
+            self.tr("Decision point filter"),
+            self.tr("Show only the initiatives at this ML decision point"),
+        )
         for choice in DECISION_POINTS:
             self.decision_filter.addItem(choice, choice)
         self.count_label = QLabel()
@@ -95,19 +113,42 @@ class BoardView(WorkspaceView):
         )
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #5f6b7a;")
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(8, 8, 8, 4)
+        body_layout.addLayout(bar)
+        body_layout.addWidget(self.canvas, 1)
+        body_layout.addWidget(self.hint)
+        self.empty_state = EmptyState()
+        self.empty_state.show_message(
+            self.tr("No initiatives on the board yet"),
+            self.tr(
+                "The board is the roadmap. Each card is an initiative: a product feature where ML adds value, "
+                "tied to a business outcome and to an ML decision point such as personalisation or forecasting. "
+                "Cards sit in lanes (Now, Next, Later) and show their readiness: data availability, model risk, "
+                "monitoring and compliance, each scored 0–4 against the readiness gate. Rearrange them live while "
+                "the room argues; every move is saved at once."
+            ),
+            self.tr(
+                "Add the first initiative; it goes to the first lane. Add outcomes first (View > Outcomes) "
+                "to tie it to one, or tie it later."
+            ),
+            self.tr("New initiative"),
+        )
+        self.empty_state.action_clicked.connect(self.new_card)
+        self.pages = EmptyStateStack(body, self.empty_state)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 4)
-        layout.addLayout(bar)
-        layout.addWidget(self.canvas, 1)
-        layout.addWidget(self.hint)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages)
 
-    def _filter_combo(self, everything: str) -> QComboBox:
+    def _filter_combo(self, everything: str, name: str, tip: str) -> QComboBox:
         combo = QComboBox()
         combo.addItem(everything, _ALL)
         combo.setMaximumWidth(240)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(8)
-        combo.setAccessibleName(everything)
+        combo.setMinimumContentsLength(len(everything))
+        combo.setAccessibleName(name)
+        combo.setToolTip(tip)
         combo.currentIndexChanged.connect(self._filter_changed)
         return combo
 
@@ -116,6 +157,7 @@ class BoardView(WorkspaceView):
     def refresh(self) -> None:
         assert self.workspace is not None
         self.rows = self.workspace.initiatives.board()
+        self.pages.show_hint(not self.rows.initiatives)
         self._fill_choices()
         width = self.canvas.card_width(len(self.rows.lanes))
         self.scene.show_board(self.rows, self.current_filter(), width)

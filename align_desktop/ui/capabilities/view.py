@@ -41,6 +41,7 @@ from align_desktop.ui.capabilities.form import ERROR_COLOUR, CapabilityForm
 from align_desktop.ui.capabilities.model import CapabilityTableModel, choice_text
 from align_desktop.ui.capabilities.naming import unused_name
 from align_desktop.ui.capabilities.table import CapabilityTable
+from align_desktop.ui.empty_state import EmptyState, EmptyStateStack
 from align_desktop.ui.prompts import Prompter
 from align_desktop.ui.roi.format import same
 from align_desktop.ui.view import WorkspaceView
@@ -145,8 +146,22 @@ class CapabilitiesView(WorkspaceView):
         splitter.setStretchFactor(0, 5)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([1130, 320])
+        self.empty_state = EmptyState()
+        self.empty_state.show_message(
+            self.tr("No capabilities yet"),
+            self.tr(
+                "A capability is a reusable platform building block: data ingestion, a feature store, training, "
+                "model serving, monitoring, governance, experimentation. Each has an owner, an SLA, a yearly run "
+                "cost and a maturity from 1 to 5, current and target. Initiatives say which capabilities they need "
+                "and at what maturity, so each platform investment is argued from the initiatives it unblocks."
+            ),
+            self.tr("Add the first capability, or import the architects' workbook (File > Import Workbook…)."),
+            self.tr("New capability"),
+        )
+        self.empty_state.action_clicked.connect(self.new_capability)
+        self.pages = EmptyStateStack(splitter, self.empty_state)
         layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        layout.addWidget(self.pages)
         self.model.modelAboutToBeReset.connect(self._remember_selection)
         self.model.modelReset.connect(self._restore_selection)
         self.model.dataChanged.connect(lambda *_args: self._show_selected())
@@ -357,6 +372,7 @@ class CapabilitiesView(WorkspaceView):
     def _show_selected(self, current: QModelIndex | None = None) -> None:
         index = self.table.selectionModel().currentIndex()
         total = self.model.total_count()
+        self.pages.show_hint(total == 0)
         self.count_label.setText(self._count_text(self.model.rowCount(), total))
         self._selection_changed()
         if index.isValid():
@@ -364,7 +380,11 @@ class CapabilitiesView(WorkspaceView):
             self._right.setCurrentWidget(self._form_page)
             return
         self.form.clear()
-        self.hint.setText(self._empty_text(total))
+        self.hint.setText(
+            self.tr(
+                "<h3>No capability matches the filter.</h3><p>Clear the filter to see all {0} capabilities.</p>"
+            ).format(total)
+        )
         self._right.setCurrentWidget(self.hint)
 
     def _count_text(self, shown: int, total: int) -> str:
@@ -373,20 +393,6 @@ class CapabilitiesView(WorkspaceView):
         if total == 1:
             return self.tr("1 capability")
         return self.tr("{0} capabilities").format(total)
-
-    def _empty_text(self, total: int) -> str:
-        if total:
-            return self.tr(
-                "<h3>No capability matches the filter.</h3><p>Clear the filter to see all {0} capabilities.</p>"
-            ).format(total)
-        return self.tr(
-            "<h3>No capabilities yet.</h3>"
-            "<p>A capability is a reusable platform building block: data ingestion, a feature store, "
-            "training, model serving, monitoring, governance, experimentation. Each has an owner, an "
-            "SLA, a yearly run cost and a maturity from 1 to 5. Initiatives on the roadmap say which "
-            "capabilities they need and at what maturity, so each platform investment is argued from "
-            "the initiatives it unblocks.</p><p>Click <b>New capability</b> to add the first.</p>"
-        )
 
     def _clear_filters(self) -> None:
         self.filter_edit.clear()

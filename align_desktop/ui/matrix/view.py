@@ -10,7 +10,7 @@ so an edited column does not jump away; "Re-sort" (or showing the view again) re
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +28,7 @@ from align_desktop.store.errors import WorkspaceError
 from align_desktop.store.rows import MatrixRows
 from align_desktop.ui.dashboard import targets
 from align_desktop.ui.dashboard.targets import Target
+from align_desktop.ui.empty_state import EmptyState, EmptyStateStack
 from align_desktop.ui.matrix import style
 from align_desktop.ui.matrix.grid import GROUPINGS, ORDERS, MatrixGrid
 from align_desktop.ui.matrix.model import MatrixModel
@@ -38,13 +38,16 @@ from align_desktop.ui.open_workspace import OpenWorkspace
 from align_desktop.ui.prompts import Prompter
 from align_desktop.ui.view import WorkspaceView
 
-_ORDER_LABELS = {
-    "weighted gap": "weighted gap",
-    "gap": "levels missing",
-    "value unlocked": "value unlocked",
-    "reuse": "reuse",
+_ORDER_LABELS: dict[str, object] = {
+    "weighted gap": QT_TRANSLATE_NOOP("MatrixView", "weighted gap"),
+    "gap": QT_TRANSLATE_NOOP("MatrixView", "levels missing"),
+    "value unlocked": QT_TRANSLATE_NOOP("MatrixView", "value unlocked"),
+    "reuse": QT_TRANSLATE_NOOP("MatrixView", "reuse"),
 }
-_GROUP_LABELS = {"lane": "lane", "outcome": "outcome"}
+_GROUP_LABELS: dict[str, object] = {
+    "lane": QT_TRANSLATE_NOOP("MatrixView", "lane"),
+    "outcome": QT_TRANSLATE_NOOP("MatrixView", "outcome"),
+}
 
 
 class MatrixView(WorkspaceView):
@@ -72,18 +75,15 @@ class MatrixView(WorkspaceView):
         self.resort.setToolTip(self.tr("Put the columns in order again: edits leave them where they are"))
         self.resort.setEnabled(False)
         self.resort.clicked.connect(lambda: self._set_order(self.model.order_by))
-        self.empty = QLabel()
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setWordWrap(True)
-        self.pages = QStackedWidget()
-        self.pages.addWidget(self.table)
-        self.pages.addWidget(self.empty)
+        self.empty_state = EmptyState()
+        self.empty_state.action_clicked.connect(self._first_step)
+        self._say_what_is_missing(capabilities=False)
         self._build_layout()
 
-    def _combo(self, keys: tuple[str, ...], labels: dict[str, str], name: str) -> QComboBox:
+    def _combo(self, keys: tuple[str, ...], labels: dict[str, object], name: str) -> QComboBox:
         combo = QComboBox()
         for key in keys:
-            combo.addItem(self.tr(labels[key]), key)
+            combo.addItem(self.tr(str(labels[key])), key)
         combo.setAccessibleName(name)
         combo.setToolTip(name)
         return combo
@@ -101,7 +101,7 @@ class MatrixView(WorkspaceView):
         bar.addWidget(_legend())
         body = QSplitter(Qt.Orientation.Horizontal)
         body.setChildrenCollapsible(False)
-        body.addWidget(self.pages)
+        body.addWidget(self.table)
         body.addWidget(self.ranking)
         body.setStretchFactor(0, 5)
         body.setStretchFactor(1, 4)
@@ -116,11 +116,16 @@ class MatrixView(WorkspaceView):
         )
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #5f6b7a;")
+        content = QWidget()
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(8, 8, 8, 4)
+        content_layout.addLayout(bar)
+        content_layout.addWidget(body, 1)
+        content_layout.addWidget(hint)
+        self.pages = EmptyStateStack(content, self.empty_state)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 4)
-        layout.addLayout(bar)
-        layout.addWidget(body, 1)
-        layout.addWidget(hint)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages)
 
     def set_workspace(self, workspace: OpenWorkspace | None) -> None:
         self._resort_on_reload = True
@@ -153,19 +158,40 @@ class MatrixView(WorkspaceView):
         self.model.set_grid(grid, keep_order=not self._resort_on_reload)
         self.ranking.show_grid(grid)
         self._update_resort()
+        self.pages.show_hint(not grid.capabilities or not grid.initiatives)
         if not grid.capabilities or not grid.initiatives:
-            self.empty.setText(
-                self.tr("No capabilities yet: add them in the Capabilities view, then map initiatives to them here.")
-                if not grid.capabilities
-                else self.tr("No initiatives yet: add them on the Board.")
-            )
-            self.pages.setCurrentWidget(self.empty)
+            self._say_what_is_missing(capabilities=bool(grid.capabilities))
             return
-        self.pages.setCurrentWidget(self.table)
         if where is not None:
             i, c = grid.initiative_index.get(where[0]), grid.capability_index.get(where[1])
             if i is not None and c is not None:
                 self.table.setCurrentIndex(self.model.index(self.model.row_of(i), self.model.column_of(c)))
+
+    def _say_what_is_missing(self, *, capabilities: bool) -> None:
+        """The empty state: the capabilities are missing (or, `capabilities` there, the initiatives)."""
+        purpose = self.tr(
+            "The matrix shows which capabilities each initiative needs, and at what maturity from 1 to 5. A cell "
+            "that needs more than the capability's current maturity is a gap; beside the matrix, the ranking "
+            "answers which platform investment comes first, by weighted gap, value unlocked or reuse."
+        )
+        if not capabilities:
+            self.empty_state.show_message(
+                self.tr("No capabilities to map yet"),
+                purpose,
+                self.tr("Add capabilities to the catalogue first, then set here what each initiative needs."),
+                self.tr("Open Capabilities"),
+            )
+        else:
+            self.empty_state.show_message(
+                self.tr("No initiatives to map yet"),
+                purpose,
+                self.tr("Add initiatives on the board first, then set here which capabilities each one needs."),
+                self.tr("Open the board"),
+            )
+
+    def _first_step(self) -> None:
+        """The empty state's button: the view where the missing capabilities or initiatives are added."""
+        self.view_requested.emit("capabilities" if not self.model.grid.capabilities else "board")
 
     def _current_keys(self) -> tuple[str, str] | None:
         index = self.table.currentIndex()
@@ -285,8 +311,8 @@ def _legend() -> QWidget:
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(6)
     for text, colour, ink in (
-        ("met", style.MET_COLOUR, style.TEXT),
-        ("▲1 short", style.GAP_COLOURS[0], style.TEXT),
+        (QCoreApplication.translate("MatrixView", "met"), style.MET_COLOUR, style.TEXT),
+        (QCoreApplication.translate("MatrixView", "▲1 short"), style.GAP_COLOURS[0], style.TEXT),
         ("▲2", style.GAP_COLOURS[1], style.TEXT),
         ("▲3+", style.GAP_COLOURS[2], style.WHITE),
     ):

@@ -28,6 +28,7 @@ from align_desktop.domain.outcome import OUTCOME_FIELDS
 from align_desktop.domain.validation import ValidationError
 from align_desktop.store.changes import Revert
 from align_desktop.store.errors import WorkspaceError
+from align_desktop.ui.empty_state import EmptyState, EmptyStateStack
 from align_desktop.ui.outcomes import model as columns
 from align_desktop.ui.outcomes.form import OutcomeForm
 from align_desktop.ui.outcomes.model import OutcomeTableModel
@@ -104,8 +105,21 @@ class OutcomesView(WorkspaceView):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([1000, 400])
+        self.empty_state = EmptyState()
+        self.empty_state.show_message(
+            self.tr("No outcomes yet"),
+            self.tr(
+                "An outcome is a business objective with a metric that should move from a baseline to a target, "
+                "such as conversion rate from 2.1 % to 2.6 %, and an owner. Every initiative on the roadmap is "
+                "tied to one outcome, so each piece of ML work is argued from the value it moves."
+            ),
+            self.tr("Add the first outcome, then tie initiatives to it on the board."),
+            self.tr("New outcome"),
+        )
+        self.empty_state.action_clicked.connect(self.new_outcome)
+        self.pages = EmptyStateStack(splitter, self.empty_state)
         layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        layout.addWidget(self.pages)
         self.model.modelAboutToBeReset.connect(self._remember_selection)
         self.model.modelReset.connect(self._restore_selection)
         self._show_selected()
@@ -242,6 +256,7 @@ class OutcomesView(WorkspaceView):
     def _show_selected(self, current: QModelIndex | None = None) -> None:
         index = self.table.selectionModel().currentIndex()
         total = self.model.total_count()
+        self.pages.show_hint(total == 0)
         self.count_label.setText(self._count_text(self.model.rowCount(), total))
         self.delete_button.setEnabled(index.isValid())
         if index.isValid():
@@ -249,7 +264,11 @@ class OutcomesView(WorkspaceView):
             self._right.setCurrentWidget(self.form)
             return
         self.form.clear()
-        self.hint.setText(self._empty_text(total))
+        self.hint.setText(
+            self.tr("<h3>No outcome matches the filter.</h3><p>Clear the filter to see all {0} outcomes.</p>").format(
+                total
+            )
+        )
         self._right.setCurrentWidget(self.hint)
 
     def _count_text(self, shown: int, total: int) -> str:
@@ -258,19 +277,6 @@ class OutcomesView(WorkspaceView):
         if total == 1:
             return self.tr("1 outcome")
         return self.tr("{0} outcomes").format(total)
-
-    def _empty_text(self, total: int) -> str:
-        if total:
-            return self.tr(
-                "<h3>No outcome matches the filter.</h3><p>Clear the filter to see all {0} outcomes.</p>"
-            ).format(total)
-        return self.tr(
-            "<h3>No outcomes yet.</h3>"
-            "<p>An outcome is a business objective with a metric that should move from a baseline "
-            "to a target, such as conversion rate from 2.1 % to 2.6 %. Every initiative on the "
-            "roadmap is tied to one outcome, so each piece of ML work is argued from the value it "
-            "moves.</p><p>Click <b>New outcome</b> to add the first.</p>"
-        )
 
     def _focus_table(self) -> None:
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)

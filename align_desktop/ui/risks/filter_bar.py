@@ -38,15 +38,18 @@ class FilterBar(QWidget):
         self.text.textChanged.connect(self.changed)
         self.category = self._combo(self.tr("All categories"), [(choice_text(c), c) for c in RISK_CATEGORIES])
         self.category.setAccessibleName(self.tr("Category filter"))
+        self.category.setToolTip(self.tr("Show only risks of this category"))
         self.band = self._combo(self.tr("All residual bands"), [(choice_text(b[0]), b[0]) for b in BANDS])
         self.band.setAccessibleName(self.tr("Residual band filter"))
         self.band.setToolTip(self.tr("Show only risks whose residual score is in this band"))
         self.owner = self._combo(self.tr("All owners"), [])
         self.owner.setAccessibleName(self.tr("Owner filter"))
+        self.owner.setToolTip(self.tr("Show only the risks this person owns"))
         self.owner.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.owner.setMinimumContentsLength(16)  # long owner names are elided, not widening the row
         self.status = self._combo(self.tr("All statuses"), [(choice_text(s), s) for s in RISK_STATUSES])
         self.status.setAccessibleName(self.tr("Status filter"))
+        self.status.setToolTip(self.tr("Show only risks with this status"))
         self.overdue = self._toggle(
             self.tr("Overdue review"), self.tr("Show only open risks whose review date has passed")
         )
@@ -56,6 +59,7 @@ class FilterBar(QWidget):
         self.chip = QPushButton()
         self.chip.setStyleSheet(_CHIP_STYLE)
         self.chip.setToolTip(self.tr("Showing the risks in one heat-map cell; click to show them all again"))
+        self.chip.setAccessibleName(self.tr("Clear the heat-map cell filter"))
         self.chip.clicked.connect(lambda: self.set_cell(None))
         self.chip.hide()
         layout = QHBoxLayout(self)
@@ -120,7 +124,6 @@ class FilterBar(QWidget):
             self.chip.setText(
                 self.tr("{0}: likelihood {1} × impact {2}  ✕").format(which, cell.likelihood, cell.impact)
             )
-            self.chip.setAccessibleName(self.tr("Clear the heat-map cell filter"))
         self.chip.setVisible(cell is not None)
         self.changed.emit()
 

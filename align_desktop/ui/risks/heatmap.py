@@ -239,11 +239,12 @@ class HeatMap(QWidget):
         title = title_font.elidedText(
             self.title, Qt.TextElideMode.ElideRight, max(40, top.width() - summary_width - 12)
         )
-        painter.setPen(look.TEXT)
+        text, muted = look.inks(self.palette())
+        painter.setPen(text)
         painter.setFont(look.font(12, bold=True))
         painter.drawText(top, _LEFT, title)
         x = top.left() + title_font.horizontalAdvance(title) + 12
-        painter.setPen(look.MUTED)
+        painter.setPen(muted)
         painter.setFont(look.font(9))
         painter.drawText(top.adjusted(x - top.left(), 0, 0, 0), _LEFT, f"{risks} · ")
         x += small.horizontalAdvance(f"{risks} · ")
@@ -252,7 +253,7 @@ class HeatMap(QWidget):
         painter.setBrush(look.WHITE)
         painter.drawRect(swatch)
         self._paint_appetite_edge(painter, swatch, 0)
-        painter.setPen(look.MUTED)
+        painter.setPen(muted)
         painter.drawText(top.adjusted(x + 16 - top.left(), 0, 0, 0), _LEFT, above)
         if layout.legend:
             self._paint_legend(painter, layout)
@@ -276,7 +277,7 @@ class HeatMap(QWidget):
                 painter.setPen(look.TEXT)
                 painter.setFont(look.font(look.CHIP_POINTS, bold=True))
                 painter.drawText(swatch, Qt.AlignmentFlag.AlignCenter, self._initials[name])
-            painter.setPen(look.TEXT)
+            painter.setPen(look.inks(self.palette())[0])
             painter.setFont(look.font(8.5))
             painter.drawText(QRect(x + 20, y, width, look.AXIS), _LEFT, label)
             x += width
@@ -284,7 +285,7 @@ class HeatMap(QWidget):
     def _paint_axes(self, painter: QPainter, layout: HeatLayout) -> None:
         """Tick numbers; "1 minor — Impact → — severe 5" below, "1 rare — Likelihood → — almost certain 5" up."""
         grid = layout.grid
-        painter.setPen(look.TEXT)
+        painter.setPen(look.inks(self.palette())[0])
         painter.setFont(look.font(10, bold=True))
         for level in LEVELS:
             row, column = layout.rects[(level, SCALE_MIN)], layout.rects[(SCALE_MIN, level)]
@@ -302,18 +303,18 @@ class HeatMap(QWidget):
         self._paint_axis_title(painter, side, self.tr("Likelihood →"), self.likelihood_words)
         painter.restore()
 
-    @staticmethod
-    def _paint_axis_title(painter: QPainter, area: QRect, title: str, words: tuple[str, ...]) -> None:
+    def _paint_axis_title(self, painter: QPainter, area: QRect, title: str, words: tuple[str, ...]) -> None:
         """The axis title in the middle and, where they fit beside it, the words for its two ends."""
         low, high = f"{SCALE_MIN} {words[0]}", f"{words[-1]} {SCALE_MAX}"
         ends = QFontMetrics(look.font(8.5))
         needed = 2 * max(ends.horizontalAdvance(low), ends.horizontalAdvance(high)) + 24
+        text, muted = look.inks(self.palette())
         if needed + QFontMetrics(look.font(10, bold=True)).horizontalAdvance(title) <= area.width():
-            painter.setPen(look.MUTED)
+            painter.setPen(muted)
             painter.setFont(look.font(8.5))
             painter.drawText(area.adjusted(4, 0, 0, 0), _LEFT, low)
             painter.drawText(area.adjusted(0, 0, -4, 0), _RIGHT, high)
-        painter.setPen(look.TEXT)
+        painter.setPen(text)
         painter.setFont(look.font(10, bold=True))
         painter.drawText(area, Qt.AlignmentFlag.AlignCenter, title)
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from PySide6.QtCore import QRect, QSize
-from PySide6.QtGui import QColor, QFont, QFontMetrics
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette
 
 from align_desktop.domain.risk import SCALE_MAX, SCALE_MIN, band, score
 
@@ -56,6 +56,16 @@ HATCH = 5
 CHIP_GAP = 2
 CHIP_POINTS = 7.5
 LEGEND_MIN_HEIGHT = 330
+
+
+def inks(palette: QPalette) -> tuple[QColor, QColor]:
+    """Text and muted text for what is painted on the window's background rather than on a cell: the palette's
+    own when it is dark (the system's dark scheme), `TEXT` and `MUTED` otherwise."""
+    if palette.color(QPalette.ColorRole.Window).lightness() >= 128:
+        return TEXT, MUTED
+    return QColor(palette.color(QPalette.ColorRole.WindowText)), QColor(
+        palette.color(QPalette.ColorRole.PlaceholderText)
+    )
 
 
 @cache

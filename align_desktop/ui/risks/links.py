@@ -141,6 +141,9 @@ class LinksPicker(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Find initiatives and capabilities…"))
         self.search.setAccessibleName(self.tr("Find initiatives and capabilities to link"))
+        self.search.setToolTip(
+            self.tr("List the initiatives and capabilities whose key or name contains this, to tick those threatened")
+        )
         self.search.setClearButtonEnabled(True)
         self.linked_only = QCheckBox(self.tr("Linked only"))
         self.linked_only.setChecked(True)

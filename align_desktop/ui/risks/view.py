@@ -38,6 +38,7 @@ from align_desktop.store.risks import RiskService
 from align_desktop.ui.capabilities.naming import unused_name
 from align_desktop.ui.dashboard import targets
 from align_desktop.ui.dashboard.targets import Target
+from align_desktop.ui.empty_state import EmptyState, EmptyStateStack
 from align_desktop.ui.prompts import Prompter
 from align_desktop.ui.risks.filter_bar import FilterBar
 from align_desktop.ui.risks.filters import HeatCell
@@ -143,8 +144,24 @@ class RisksView(WorkspaceView):
         splitter.setStretchFactor(1, 1)
         splitter.setStretchFactor(2, 0)
         splitter.setSizes([270, 420, 240])
+        self.empty_state = EmptyState()
+        self.empty_state.show_message(
+            self.tr("No risks yet"),
+            self.tr(
+                "A risk says, in business terms, what could go wrong and what it would cost: customer trust, "
+                "conversion, retention, revenue, fines. Rate its likelihood and impact from 1 to 5 before treatment "
+                "and after, give it an owner and a review date, and link it to the initiatives and capabilities it "
+                "threatens: the register then shows the value at risk, and the heat maps where risks sit."
+            ),
+            self.tr(
+                "Add the first risk; it is flagged when its residual score is above the workspace's risk appetite."
+            ),
+            self.tr("New risk"),
+        )
+        self.empty_state.action_clicked.connect(self.new_risk)
+        self.pages = EmptyStateStack(splitter, self.empty_state)
         layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        layout.addWidget(self.pages)
         self.model.modelAboutToBeReset.connect(self._remember_selection)
         self.model.modelReset.connect(self._restore_selection)
         self.model.dataChanged.connect(lambda *_args: self._show_selected())
@@ -385,6 +402,7 @@ class RisksView(WorkspaceView):
             return
         index = self.table.selectionModel().currentIndex()
         total = self.model.total_count()
+        self.pages.show_hint(total == 0)
         self.count_label.setText(self._count_text(self.model.rowCount(), total))
         self.delete_button.setEnabled(index.isValid())
         self.maps.select(self.model.row_at(index).key if index.isValid() else None)
@@ -393,7 +411,9 @@ class RisksView(WorkspaceView):
             self._bottom.setCurrentWidget(self._form_page)
             return
         self.form.clear()
-        self.hint.setText(self._empty_text(total))
+        self.hint.setText(
+            self.tr("<h3>No risk matches the filters.</h3><p>Clear the filters to see all {0} risks.</p>").format(total)
+        )
         self._bottom.setCurrentWidget(self.hint)
 
     def _count_text(self, shown: int, total: int) -> str:
@@ -411,20 +431,6 @@ class RisksView(WorkspaceView):
         if closed:
             parts.append(self.tr("{0} closed (not on the heat maps)").format(closed))
         return " · ".join(parts)
-
-    def _empty_text(self, total: int) -> str:
-        if total:
-            return self.tr(
-                "<h3>No risk matches the filters.</h3><p>Clear the filters to see all {0} risks.</p>"
-            ).format(total)
-        return self.tr(
-            "<h3>No risks yet.</h3>"
-            "<p>A risk says, in business terms, what could go wrong and what it would cost: customer "
-            "trust, conversion, retention, revenue, fines. Rate its likelihood and impact from 1 to 5 "
-            "before treatment and after, give it an owner and a review date, and link it to the "
-            "initiatives and capabilities it threatens: the register then shows the value at risk.</p>"
-            "<p>Click <b>New risk</b> to add the first.</p>"
-        )
 
     def _double_clicked(self, index: QModelIndex) -> None:
         if not index.flags() & Qt.ItemFlag.ItemIsEditable:

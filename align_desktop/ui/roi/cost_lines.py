@@ -93,9 +93,11 @@ class CostLinesPanel(QWidget):
         self.fill_row = QWidget()
         fill = QHBoxLayout(self.fill_row)
         fill.setContentsMargins(0, 0, 0, 0)
-        for widget in (QLabel(self.tr("Amount each year")), self.fill_amount, QLabel(self.tr("from year"))):
+        amount_label, year_label = QLabel(self.tr("Amount each year")), QLabel(self.tr("from year"))
+        amount_label.setBuddy(self.fill_amount)
+        year_label.setBuddy(self.fill_year)
+        for widget in (amount_label, self.fill_amount, year_label, self.fill_year):
             fill.addWidget(widget)
-        fill.addWidget(self.fill_year)
         fill.addWidget(self.fill_until)
         fill.addWidget(self.fill_go)
         fill.addStretch()

@@ -5,7 +5,8 @@ optimistic NPV). Left: the case editor, cost lines and the portfolio table. Righ
 Typing recomputes the picked case from the stored row overlaid with what is typed (`Draft`);
 a value is stored when its field's editing finishes, as one `OpenWorkspace.perform` call (one
 undo step), and the view then reloads from the `changed` signal like every view. The portfolio
-is computed by a `PortfolioCalculator`, so a reload after one edit re-evaluates one case.
+is computed by a `PortfolioCalculator`, so a reload after one edit re-evaluates one case. With no
+initiative in the workspace, an empty-state hint takes the view's place.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from align_desktop.store.errors import WorkspaceError
 from align_desktop.store.rows import BusinessCaseRow
 from align_desktop.ui.dashboard import targets
 from align_desktop.ui.dashboard.targets import Target
+from align_desktop.ui.empty_state import EmptyState, EmptyStateStack
 from align_desktop.ui.open_workspace import OpenWorkspace
 from align_desktop.ui.prompts import Prompter
 from align_desktop.ui.roi import format as fmt
@@ -84,6 +86,19 @@ class RoiView(WorkspaceView):
         self.charts = ChartsPanel()
         self.portfolio = PortfolioPanel()
         self.portfolio.picked.connect(self.pick)
+        self.empty_state = EmptyState()
+        self.empty_state.show_message(
+            self.tr("No initiatives to make a business case for"),
+            self.tr(
+                "This view holds each initiative's business case: cost lines per year by TCO category, the annual "
+                "benefit at full adoption, adoption year by year (the staged rollout) and a confidence. From them it "
+                "computes NPV, IRR, payback and ROI % under the pessimistic, base and optimistic scenarios, and ranks "
+                "the portfolio."
+            ),
+            self.tr("Add initiatives on the board first; then pick one here and type its benefit and costs."),
+            self.tr("Open the board"),
+        )
+        self.empty_state.action_clicked.connect(lambda: self.view_requested.emit("board"))
         self._build_layout()
 
     def _build_layout(self) -> None:
@@ -117,10 +132,15 @@ class RoiView(WorkspaceView):
         body.setStretchFactor(0, 11)
         body.setStretchFactor(1, 9)
         body.setSizes([880, 700])
+        content = QWidget()
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(0, 0, 0, 0)
+        content_layout.addLayout(pick_row)
+        content_layout.addWidget(self.headline)
+        content_layout.addWidget(body, 1)
+        self.pages = EmptyStateStack(content, self.empty_state)
         layout = QVBoxLayout(self)
-        layout.addLayout(pick_row)
-        layout.addWidget(self.headline)
-        layout.addWidget(body, 1)
+        layout.addWidget(self.pages)
 
     def set_workspace(self, workspace: OpenWorkspace | None) -> None:
         self.service = workspace.business_cases if workspace is not None else None
@@ -184,13 +204,12 @@ class RoiView(WorkspaceView):
 
     def _show_picked(self, *, charts_now: bool) -> None:
         self.row = self.cases.get(self.picked_key) if self.picked_key is not None else None
+        self.pages.show_hint(self.row is None)
         if self.row is None or self.assumptions is None:
             self.headline.clear()
-            self.case_note.setText(self.tr("The workspace has no initiatives yet."))
+            self.case_note.clear()
             self.charts.show_case(None, self.tr("No initiative to show"), now=True)
-            self.setEnabled(self.row is not None)
             return
-        self.setEnabled(True)
         horizon = self.assumptions.horizon
         self.editor.show_assumptions(horizon, self.assumptions.rate, self.currency)
         self.costs.show_lines(self.row.cost_lines, horizon, self.errors)

@@ -1,4 +1,4 @@
-"""Welcome screen: start a blank workspace, start from a sample, or reopen a recent one."""
+"""Welcome screen: start a blank workspace, try the realistic sample, start from any sample, or reopen a recent one."""
 
 from __future__ import annotations
 
@@ -47,14 +47,21 @@ class WelcomeView(QWidget):
         new_button.setToolTip(self.tr("Create an empty workspace file with Now / Next / Later lanes"))
         new_button.clicked.connect(self.new_requested)
         open_button = QPushButton(self.tr("Open workspace…"))
+        open_button.setToolTip(self.tr("Open an Align Desktop workspace file (*.align)"))
         open_button.clicked.connect(self.open_requested)
+        self.try_sample_button = QPushButton()
+        self.try_sample_button.clicked.connect(self._on_try_sample)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.try_sample_button)
         buttons.addWidget(new_button)
         buttons.addWidget(open_button)
         buttons.addStretch()
 
         self._samples = QListWidget()
         self._samples.setStyleSheet(_LIST_STYLE)
+        self._samples.setWordWrap(True)
+        self._samples.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._samples.setResizeMode(QListWidget.ResizeMode.Adjust)
         self._samples.setMaximumHeight(260)
         self._samples.setAccessibleName(self.tr("Samples"))
         self._samples.itemActivated.connect(self._on_sample)
@@ -64,6 +71,7 @@ class WelcomeView(QWidget):
 
         self._recent = QListWidget()
         self._recent.setStyleSheet(_LIST_STYLE)
+        self._recent.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self._recent.setMaximumHeight(300)
         self._recent.setAccessibleName(self.tr("Recent workspaces"))
         self._recent.itemActivated.connect(self._on_recent)
@@ -74,11 +82,18 @@ class WelcomeView(QWidget):
 
         views = QLabel(
             self.tr(
+                "<b>Dashboard</b> — the portfolio at a glance: value, gaps, risks above appetite and what to do.<br>"
                 "<b>Board</b> — initiatives in Now / Next / Later lanes, rearranged live in the workshop, "
                 "with a readiness badge from four scores.<br>"
                 "<b>Outcomes</b> — the business objectives every initiative is tied to, "
                 "each with a metric moving from baseline to target.<br>"
-                "Every edit is saved in the workspace file the moment you make it; Ctrl+Z undoes it."
+                "<b>ROI</b> — each initiative's business case: costs, benefit and adoption by year; NPV, IRR, "
+                "payback.<br>"
+                "<b>Capabilities</b> — the platform building blocks: owner, SLA, run cost, maturity 1–5.<br>"
+                "<b>Matrix</b> — which capabilities each initiative needs, the gaps, and which investment first.<br>"
+                "<b>Risks</b> — the risk register in business terms, with heat maps before and after treatment.<p>"
+                "Every edit is saved in the workspace file the moment you make it; Ctrl+Z undoes it.<br>"
+                "Help > Keyboard Shortcuts lists every shortcut; a workspace file dropped on the window opens.</p>"
             )
         )
         views.setWordWrap(True)
@@ -102,7 +117,16 @@ class WelcomeView(QWidget):
         outer.addStretch()
 
     def show_choices(self, samples: list[SampleInfo], recent: list[Path]) -> None:
+        """Offer `samples` (the realistic one first, also as a button of its own) and the `recent` files."""
         self._samples.clear()
+        self.try_sample_button.setVisible(bool(samples))
+        if samples:
+            self.try_sample_button.setText(self.tr("Try the {0} sample…").format(samples[0].name))
+            self.try_sample_button.setToolTip(
+                self.tr("Save a copy of the realistic sample as a new workspace and open it: {0}").format(
+                    samples[0].description
+                )
+            )
         for sample in samples:
             item = QListWidgetItem(f"{sample.name}\n{sample.description}")
             item.setData(_PATH_ROLE, sample.name)
@@ -126,6 +150,10 @@ class WelcomeView(QWidget):
 
     def _on_sample(self, item: QListWidgetItem) -> None:
         self.sample_requested.emit(item.data(_PATH_ROLE))
+
+    def _on_try_sample(self) -> None:
+        if self._samples.count():
+            self._on_sample(self._samples.item(0))
 
     def _on_sample_button(self) -> None:
         item = self._samples.currentItem()

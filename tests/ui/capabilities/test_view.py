@@ -154,9 +154,9 @@ def test_selecting_a_row_shows_it_in_the_form(view: CapabilitiesView) -> None:
 
 def test_empty_catalogue_shows_the_hint(qtbot: Any, prompter: Any, opened: OpenWorkspace) -> None:
     view = make_view(qtbot, prompter, opened)
-    assert view.hint.isVisible()
-    assert "No capabilities yet" in view.hint.text()
-    assert "New capability" in view.hint.text()
+    assert view.empty_state.isVisible()
+    assert "No capabilities yet" in view.empty_state.title.text()
+    assert view.empty_state.button.text() == "New capability"
     assert not view.form.isVisible()
     assert not view.delete_button.isEnabled()
     assert view.count_label.text() == "0 capabilities"
@@ -200,7 +200,8 @@ def test_new_capability_clears_filters_that_would_hide_it(qtbot: Any, view: Capa
 
 def test_the_first_capability_replaces_the_hint(qtbot: Any, prompter: Any, opened: OpenWorkspace) -> None:
     view = make_view(qtbot, prompter, opened)
-    qtbot.mouseClick(view.new_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.empty_state.button, Qt.MouseButton.LeftButton)
+    assert not view.empty_state.isVisible()
     assert view.form.isVisible()
     assert view.selected_key() == "C-001"
     assert view.count_label.text() == "1 capability"

@@ -55,7 +55,7 @@ def test_names_and_accessibility(shown: Shown) -> None:
     for widget in (view.table, view.ranking.table, view.ranking.unblocks, view.order, view.grouping):
         assert widget.accessibleName()
         assert widget.toolTip()
-    assert view.pages.currentWidget() is view.table
+    assert not view.empty_state.isVisible()
 
 
 def test_typing_a_level_sets_the_need_as_one_undo_step(qtbot: Any, shown: Shown) -> None:
@@ -250,8 +250,8 @@ def test_the_chart_is_drawn_when_shown_and_after_edits(qtbot: Any, shown: Shown)
 
 def test_without_capabilities_the_view_says_what_to_do(qtbot: Any, qapp: Any, workspace: Any, prompter: Any) -> None:
     shown = show_view(qtbot, workspace, prompter)
-    assert shown.view.pages.currentWidget() is shown.view.empty
-    assert "No capabilities yet" in shown.view.empty.text()
+    assert shown.view.empty_state.isVisible()
+    assert "No capabilities to map yet" in shown.view.empty_state.title.text()
     shown.view.set_workspace(None)
     assert shown.view.model.rowCount() == 0
     QApplication.processEvents()

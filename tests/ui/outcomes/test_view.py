@@ -281,11 +281,13 @@ def test_hidden_view_reloads_when_shown(view: OutcomesView, seeded: OpenWorkspac
 
 def test_empty_workspace_shows_the_hint(qtbot: Any, prompter: Any, opened: OpenWorkspace) -> None:
     view = make_view(qtbot, prompter, opened)
-    assert view.hint.isVisible()
-    assert "No outcomes yet" in view.hint.text()
+    assert view.empty_state.isVisible()
+    assert "No outcomes yet" in view.empty_state.title.text()
+    assert view.empty_state.button.text() == "New outcome"
     assert not view.form.isVisible()
     assert not view.delete_button.isEnabled()
-    qtbot.mouseClick(view.new_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.empty_state.button, Qt.MouseButton.LeftButton)
+    assert not view.empty_state.isVisible()
     assert view.form.isVisible()
     assert view.selected_key() == "O-001"
 

@@ -234,8 +234,9 @@ def test_a_later_today_makes_more_reviews_overdue(qtbot: Any, prompter: Any, see
 
 def test_empty_register_shows_the_hint(qtbot: Any, prompter: Any, opened: OpenWorkspace) -> None:
     view = make_view(qtbot, prompter, opened)
-    assert view.hint.isVisible()
-    assert "No risks yet" in view.hint.text()
+    assert view.empty_state.isVisible()
+    assert "No risks yet" in view.empty_state.title.text()
+    assert view.empty_state.button.text() == "New risk"
     assert view.count_label.text() == "0 risks"
     assert not view.delete_button.isEnabled()
 

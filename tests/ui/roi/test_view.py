@@ -142,13 +142,14 @@ def test_an_empty_workspace_shows_an_empty_view(qtbot: Any, workspace: Any, prom
     qtbot.waitExposed(view)
     assert view.picked_key is None
     assert view.headline.texts()["npv"] == "—"
-    assert not view.isEnabled()
+    assert view.empty_state.isVisible()
     assert view.portfolio.model.rowCount() == 0
     assert "No business cases yet" in view.portfolio.totals.text()
     key, _ = opened.initiatives.create({"title": "First idea"})
     opened.changed.emit()
     assert view.picked_key == key
-    assert view.isEnabled()
+    assert not view.empty_state.isVisible()
+    assert view.editor.isVisible()
 
 
 def test_a_longer_horizon_adds_years(qtbot: Any, roi: Roi) -> None:
@@ -176,7 +177,9 @@ from align_desktop.ui.roi.view import RoiView
 
 app = create_application()
 view = RoiView(Prompter())
-view.set_workspace(OpenWorkspace(Workspace.create(Path(sys.argv[1]), "T")))
+opened = OpenWorkspace(Workspace.create(Path(sys.argv[1]), "T"))
+opened.initiatives.create({"title": "First idea"})  # with no initiative, the view shows its empty-state hint
+view.set_workspace(opened)
 print("built:", "matplotlib" in sys.modules)
 view.show()
 app.processEvents()
