@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SAMPLE := .run/retail.align
 
-.PHONY: install run test bench lint
+.PHONY: install run test bench lint frozen
 
 $(STAMP): pyproject.toml setup.py scripts/install-system-deps.sh
 	bash scripts/install-system-deps.sh
@@ -28,6 +28,10 @@ run: install $(SAMPLE)
 test: install
 	bash scripts/install-system-deps.sh --tests
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+# the one-folder desktop app, dist/align-desktop/align-desktop (runs with no Python installed)
+frozen: install
+	$(BIN)/pyinstaller --noconfirm --distpath dist --workpath build/pyinstaller packaging/align-desktop.spec
 
 lint: install
 	$(BIN)/ruff check .
