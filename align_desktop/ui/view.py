@@ -2,16 +2,23 @@
 
 A hidden view only notes that it is stale and reloads when it is next shown, so one edit
 costs one reload of the visible view. A view asks the main window for another view (the first
-step of its empty-state hint may be there) through `view_requested`.
+step of its empty-state hint may be there) through `view_requested`. `perform_change` runs one
+user action as one undo step and says why when it is refused.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
+from align_desktop.domain.validation import ValidationError
+from align_desktop.store.changes import Revert
+from align_desktop.store.errors import WorkspaceError
 from align_desktop.ui.open_workspace import OpenWorkspace
+from align_desktop.ui.prompts import Prompter
 
 
 class WorkspaceView(QWidget):
@@ -48,6 +55,32 @@ class WorkspaceView(QWidget):
         self._stale = False
         if self.workspace is not None:
             self.refresh()
+
+    def perform_change(
+        self,
+        prompter: Prompter,
+        text: str,
+        action: Callable[[], Revert],
+        refused: Callable[[ValidationError], None] | None = None,
+    ) -> bool:
+        """Run one user action as one undo step (`OpenWorkspace.perform`); True when it was stored.
+
+        Invalid input goes to `refused` (a form shows it beside its field) or, without one, to a
+        message naming the action; a store error is shown and the view reloads what is stored."""
+        assert self.workspace is not None
+        try:
+            self.workspace.perform(text, action)
+        except ValidationError as error:
+            if refused is not None:
+                refused(error)
+            else:
+                prompter.error(self.tr("Not done: {0}").format(text), f"{error.field}: {error.message}.")
+            return False
+        except (WorkspaceError, LookupError) as error:
+            prompter.error(self.tr("Not saved"), str(error))
+            self.reload()
+            return False
+        return True
 
     def refresh(self) -> None:
         """Show the current state of `self.workspace` (which is open)."""

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 from align_desktop.domain.outcome import OUTCOME_FIELDS
 from align_desktop.domain.validation import ValidationError
 from align_desktop.store.changes import Revert
-from align_desktop.store.errors import WorkspaceError
 from align_desktop.ui.empty_state import EmptyState, EmptyStateStack
 from align_desktop.ui.outcomes import model as columns
 from align_desktop.ui.outcomes.form import OutcomeForm
@@ -204,9 +203,6 @@ class OutcomesView(WorkspaceView):
         if self._prompter.confirm(self.tr("Delete outcome"), question, self.tr("Delete")):
             self._perform(self.tr("Delete {0}").format(row.key), lambda: service.delete(row.key))
 
-    def _refused(self, text: str, error: ValidationError) -> None:
-        self._prompter.error(self.tr("Not done: {0}").format(text), f"{error.field} {error.message}.")
-
     def _save_field(self, field: str, text: str) -> None:
         row = self.form.row
         if self.workspace is None or row is None:
@@ -217,21 +213,13 @@ class OutcomesView(WorkspaceView):
             self.form.clear_error()
 
     def _perform(self, text: str, action: Callable[[], Revert], field: str | None = None) -> bool:
-        """Run one undoable change; say why when it is refused. True when it was stored."""
-        assert self.workspace is not None
-        try:
-            self.workspace.perform(text, action)
-        except ValidationError as error:
-            if field is not None:
-                self.form.show_error(field, f"{error.field}: {error.message}")
-            else:
-                self._refused(text, error)
-            return False
-        except (WorkspaceError, LookupError) as error:
-            self._prompter.error(self.tr("Not saved"), str(error))
-            self.reload()
-            return False
-        return True
+        """Run one undoable change; a refusal of `field` is shown beside it. True when it was stored."""
+
+        def at_field(error: ValidationError) -> None:
+            assert field is not None
+            self.form.show_error(field, f"{error.field}: {error.message}")
+
+        return self.perform_change(self._prompter, text, action, None if field is None else at_field)
 
     # selection
 

@@ -350,21 +350,13 @@ class RisksView(WorkspaceView):
         )
 
     def _perform(self, text: str, action: Callable[[], Revert], field: str | None = None) -> bool:
-        """Run one undoable change; say why when it is refused. True when it was stored."""
-        assert self.workspace is not None
-        try:
-            self.workspace.perform(text, action)
-        except ValidationError as error:
-            if field is not None:
-                self.form.show_error(field, f"{error.field}: {error.message}")
-            else:
-                self._prompter.error(self.tr("Not done: {0}").format(text), f"{error.field}: {error.message}.")
-            return False
-        except (WorkspaceError, LookupError) as error:
-            self._prompter.error(self.tr("Not saved"), str(error))
-            self.reload()
-            return False
-        return True
+        """Run one undoable change; a refusal of `field` is shown beside it. True when it was stored."""
+
+        def at_field(error: ValidationError) -> None:
+            assert field is not None
+            self.form.show_error(field, f"{error.field}: {error.message}")
+
+        return self.perform_change(self._prompter, text, action, None if field is None else at_field)
 
     # selection and filters
 

@@ -21,7 +21,6 @@ from align_desktop.domain.roi import COST_CATEGORIES, Figures
 from align_desktop.domain.validation import ValidationError
 from align_desktop.store.business_cases import BusinessCaseService
 from align_desktop.store.changes import Revert
-from align_desktop.store.errors import WorkspaceError
 from align_desktop.store.rows import BusinessCaseRow
 from align_desktop.ui.dashboard import targets
 from align_desktop.ui.dashboard.targets import Target
@@ -306,22 +305,14 @@ class RoiView(WorkspaceView):
         self._recompute()
 
     def _perform(self, text: str, action: Callable[[], Revert], field: Field | None = None) -> bool:
-        """Run one undoable change; say why when it is refused. True when it was stored."""
-        assert self.workspace is not None
-        try:
-            self.workspace.perform(text, action)
-        except ValidationError as error:
-            if field is None:
-                self._prompter.error(self.tr("Not done: {0}").format(text), message_of(error))
-            else:
-                self.errors[field] = message_of(error)
-                self._show_errors()
-            return False
-        except (WorkspaceError, LookupError) as error:
-            self._prompter.error(self.tr("Not saved"), str(error))
-            self.reload()
-            return False
-        return True
+        """Run one undoable change; a refusal of `field` is shown beside it. True when it was stored."""
+
+        def at_field(error: ValidationError) -> None:
+            assert field is not None
+            self.errors[field] = message_of(error)
+            self._show_errors()
+
+        return self.perform_change(self._prompter, text, action, None if field is None else at_field)
 
     # cost lines
 
