@@ -9,13 +9,18 @@ from __future__ import annotations
 
 import json
 import os
-import socket
+import platform
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from align_desktop.store.errors import WorkspaceError
 from align_desktop.store.faults import write_failure
+
+
+def this_host() -> str:
+    """This computer's network name, as locks record it (`platform.node`, the same as `socket.gethostname`)."""
+    return platform.node()
 
 
 def current_user() -> str:
@@ -77,7 +82,7 @@ def _alive(pid: int) -> bool:
 
 def is_stale(owner: LockOwner) -> bool:
     """Left by a process on this host that is no longer running."""
-    return owner.host == socket.gethostname() and not _alive(owner.pid)
+    return owner.host == this_host() and not _alive(owner.pid)
 
 
 def acquire(workspace_path: Path, *, break_foreign: bool = False) -> None:
@@ -91,7 +96,7 @@ def acquire(workspace_path: Path, *, break_foreign: bool = False) -> None:
             _create(path)
         except FileExistsError:
             owner = read_owner(workspace_path)
-            if owner is not None and owner.pid == os.getpid() and owner.host == socket.gethostname():
+            if owner is not None and owner.pid == os.getpid() and owner.host == this_host():
                 raise WorkspaceInUse(workspace_path, owner) from None
             if break_foreign or (owner is not None and is_stale(owner)):
                 path.unlink(missing_ok=True)
@@ -113,7 +118,7 @@ def _create(path: Path) -> None:
     record = json.dumps(
         {
             "user": current_user(),
-            "host": socket.gethostname(),
+            "host": this_host(),
             "pid": os.getpid(),
             "since": datetime.now().isoformat(timespec="seconds"),
         }
@@ -146,5 +151,5 @@ def _create_exclusively(path: Path, record: str) -> None:
 def release(workspace_path: Path) -> None:
     """Remove the lock if this process holds it."""
     owner = read_owner(workspace_path)
-    if owner is not None and owner.pid == os.getpid() and owner.host == socket.gethostname():
+    if owner is not None and owner.pid == os.getpid() and owner.host == this_host():
         lock_path(workspace_path).unlink(missing_ok=True)

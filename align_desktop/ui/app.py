@@ -7,7 +7,7 @@ import sys
 from importlib import resources
 from pathlib import Path
 
-from PySide6.QtGui import QIcon, QImage, QPixmap
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from align_desktop import __version__
@@ -30,9 +30,9 @@ def create_application() -> QApplication:
 
 
 def app_icon() -> QIcon:
-    """The application's icon, scalable for high-DPI screens, read from the installed package."""
-    icon = resources.files("align_desktop.resources").joinpath("align-desktop.svg")
-    return QIcon(QPixmap.fromImage(QImage.fromData(icon.read_bytes())))
+    """The application's icon, read from the installed package: Qt's SVG icon engine draws it at whatever
+    size a screen asks for (high-DPI included), when first asked."""
+    return QIcon(str(resources.files("align_desktop.resources").joinpath("align-desktop.svg")))
 
 
 def run_app(path: Path | None) -> int:

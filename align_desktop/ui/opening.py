@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import socket
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
 from align_desktop.store.errors import WorkspaceDamaged, WorkspaceError
-from align_desktop.store.lock import WorkspaceInUse
+from align_desktop.store.lock import WorkspaceInUse, this_host
 from align_desktop.store.workspace import Workspace
 from align_desktop.ui.prompts import Prompter
 
@@ -56,7 +55,7 @@ def _in_use(path: Path, in_use: WorkspaceInUse, prompter: Prompter) -> Workspace
         if choice == BREAK:
             owner = in_use.owner
             where = owner.host if owner is not None else tr("the other computer")
-            here = tr(" (this computer)") if owner is not None and owner.host == socket.gethostname() else ""
+            here = tr(" (this computer)") if owner is not None and owner.host == this_host() else ""
             question = tr(
                 "Break the lock only if Align Desktop is no longer running on {0}{1} with this workspace. "
                 "If it still is, both would write to it and one's changes would be lost."

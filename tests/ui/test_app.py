@@ -12,4 +12,7 @@ def test_application_is_named_and_has_its_icon(qapp: Any) -> None:
     assert app is qapp
     icon = app_icon()
     assert not icon.isNull()
-    assert icon.pixmap(64, 64).width() == 64
+    for size in (16, 64, 512):  # drawn from the SVG at each size, up to a high-DPI dock's
+        image = icon.pixmap(size, size).toImage()
+        assert image.width() == size
+        assert image.pixelColor(size // 2, size // 2).alpha() == 255  # drawn, not an empty pixmap
