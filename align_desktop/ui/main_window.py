@@ -45,7 +45,6 @@ from align_desktop.ui.preferences import Preferences
 from align_desktop.ui.prompts import Prompter, documents_folder
 from align_desktop.ui.settings_dialog import SettingsDialog
 from align_desktop.ui.shortcuts import collect_shortcuts, standard_keys
-from align_desktop.ui.shortcuts_dialog import ShortcutsDialog
 from align_desktop.ui.tasks import ImmediateRunner, TaskRunner
 from align_desktop.ui.view import WorkspaceView
 from align_desktop.ui.views import VIEWS
@@ -53,6 +52,7 @@ from align_desktop.ui.welcome.view import WelcomeView
 
 if TYPE_CHECKING:
     from align_desktop.ui.dashboard.view import DashboardView
+    from align_desktop.ui.shortcuts_dialog import ShortcutsDialog
 
 _Key = QKeySequence.StandardKey
 
@@ -439,6 +439,8 @@ class MainWindow(QMainWindow):
 
     def shortcuts_dialog(self) -> ShortcutsDialog:
         """Help > Keyboard Shortcuts, listing the actions of every view (each built for it, as on first use)."""
+        from align_desktop.ui.shortcuts_dialog import ShortcutsDialog
+
         for spec in VIEWS:
             self.view(spec.name)
         return ShortcutsDialog(collect_shortcuts(self), self)
