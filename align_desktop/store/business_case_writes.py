@@ -35,11 +35,18 @@ def case_values(session: Session, initiative_key: str) -> tuple[int, dict[str, A
 
 
 def put_case(session: Session, initiative_id: int, values: dict[str, Any] | None) -> None:
-    """Make the business-case row exactly `values`, or remove it when None."""
+    """Make the business-case row exactly `values`, or remove it when None.
+
+    An existing row is updated in place, so that the audit trail records each input that changed.
+    """
     table = BusinessCase.__table__
-    session.execute(delete(table).where(table.c.initiative_id == initiative_id))
-    if values is not None:
+    mine = table.c.initiative_id == initiative_id
+    if values is None:
+        session.execute(delete(table).where(mine))
+    elif session.scalar(select(table.c.initiative_id).where(mine)) is None:
         session.execute(insert(table).values(values | {"initiative_id": initiative_id}))
+    else:
+        session.execute(update(table).where(mine).values(values))
 
 
 def find_line(session: Session, key: str) -> dict[str, Any]:

@@ -185,10 +185,15 @@ BACKUP_REASON = "before import"
 
 
 def app_tables() -> list[str]:
-    """The workspace's tables, parents before children (everything but Alembic's bookkeeping)."""
+    """The workspace's tables, parents before children (everything but Alembic's bookkeeping).
+
+    `audit_context` comes last: emptied first and filled last, it keeps the audit triggers quiet
+    while rows are put back wholesale.
+    """
     from align_desktop.store.models import Base
 
-    return [table.name for table in Base.metadata.sorted_tables]
+    names = [table.name for table in Base.metadata.sorted_tables]
+    return [name for name in names if name != "audit_context"] + ["audit_context"]
 
 
 def restore_from_backup(path: Path, backup: Path) -> None:

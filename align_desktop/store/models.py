@@ -4,7 +4,20 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Column, Float, ForeignKey, Integer, String, Table, Text, text
+from sqlalchemy import (
+    CheckConstraint,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -255,3 +268,159 @@ class RiskCapability(Base):
     capability_id: Mapped[int] = mapped_column(
         ForeignKey("capability.id", ondelete="CASCADE"), primary_key=True, index=True
     )
+
+
+class WorkshopSession(Base):
+    """A planning workshop: title, date, participants and agenda; running from `started_at` until `ended_at`."""
+
+    __tablename__ = "workshop_session"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(12), unique=True)
+    title: Mapped[str] = mapped_column(String(200))
+    held_on: Mapped[date]
+    started_at: Mapped[datetime | None]
+    ended_at: Mapped[datetime | None]
+    notes: Mapped[str] = mapped_column(Text, server_default="")
+
+
+class SessionParticipant(Base):
+    """Someone in the room (a name only), in the order the facilitator listed them."""
+
+    __tablename__ = "session_participant"
+    __table_args__ = (UniqueConstraint("session_id", "name", name="participant_once"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("workshop_session.id", ondelete="CASCADE"))
+    position: Mapped[int]
+    name: Mapped[str] = mapped_column(String(120, collation="NOCASE"))
+
+
+class AgendaItem(Base):
+    """One time-boxed activity of a session; `spent_seconds` is the time it actually took."""
+
+    __tablename__ = "agenda_item"
+    __table_args__ = (
+        CheckConstraint("time_box_minutes BETWEEN 1 AND 600", name="time_box_range"),
+        CheckConstraint("spent_seconds >= 0", name="spent_not_negative"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("workshop_session.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int]
+    title: Mapped[str] = mapped_column(String(200))
+    time_box_minutes: Mapped[int]
+    spent_seconds: Mapped[int] = mapped_column(server_default=text("0"))
+
+
+class Vote(Base):
+    """A dot vote on initiatives, capabilities or risks: N dots per participant, hidden until revealed."""
+
+    __tablename__ = "vote"
+    __table_args__ = (
+        CheckConstraint("subject IN ('initiative', 'capability', 'risk')", name="vote_subject"),
+        CheckConstraint("dots_per_participant BETWEEN 1 AND 20", name="dots_range"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("workshop_session.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    subject: Mapped[str] = mapped_column(String(20))
+    dots_per_participant: Mapped[int]
+    revealed: Mapped[bool] = mapped_column(server_default=text("0"))
+    written_to: Mapped[str | None] = mapped_column(String(40))
+    created_at: Mapped[datetime]
+
+
+class VoteDot(Base):
+    """One dot a participant gave an item (by key) in a vote."""
+
+    __tablename__ = "vote_dot"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    vote_id: Mapped[int] = mapped_column(ForeignKey("vote.id", ondelete="CASCADE"), index=True)
+    participant_id: Mapped[int] = mapped_column(ForeignKey("session_participant.id", ondelete="CASCADE"), index=True)
+    item_key: Mapped[str] = mapped_column(String(12))
+
+
+class LogEntry(Base):
+    """A decision, an action (owner, due date) or a parking-lot item recorded during a session."""
+
+    __tablename__ = "log_entry"
+    __table_args__ = (CheckConstraint("kind IN ('decision', 'action', 'parking')", name="log_kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(12), unique=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("workshop_session.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    done: Mapped[bool] = mapped_column(server_default=text("0"))  # before `text` below hides sqlalchemy's text()
+    text: Mapped[str] = mapped_column(Text)
+    owner: Mapped[str] = mapped_column(String(120), server_default="")
+    due_on: Mapped[date | None]
+    recorded_at: Mapped[datetime]
+    recorded_by: Mapped[str] = mapped_column(String(120))
+
+
+class LogLink(Base):
+    """A log entry is about an initiative, capability or risk (by key)."""
+
+    __tablename__ = "log_link"
+
+    entry_id: Mapped[int] = mapped_column(ForeignKey("log_entry.id", ondelete="CASCADE"), primary_key=True)
+    item_key: Mapped[str] = mapped_column(String(12), primary_key=True, index=True)
+
+
+class Retrospective(Base):
+    """What worked and what failed, written for an initiative after it shipped."""
+
+    __tablename__ = "retrospective"
+
+    initiative_id: Mapped[int] = mapped_column(ForeignKey("initiative.id", ondelete="CASCADE"), primary_key=True)
+    what_worked: Mapped[str] = mapped_column(Text)
+    what_failed: Mapped[str] = mapped_column(Text)
+    written_at: Mapped[datetime]
+    written_by: Mapped[str] = mapped_column(String(120))
+
+
+class Snapshot(Base):
+    """The whole workspace at one moment; `payload` holds it whole or as changes from `base_id`."""
+
+    __tablename__ = "snapshot"
+    __table_args__ = (CheckConstraint("reason IN ('start', 'end', 'manual')", name="snapshot_reason"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int | None] = mapped_column(ForeignKey("workshop_session.id", ondelete="SET NULL"), index=True)
+    label: Mapped[str] = mapped_column(String(200))
+    reason: Mapped[str] = mapped_column(String(10))
+    taken_at: Mapped[datetime]
+    taken_by: Mapped[str] = mapped_column(String(120))
+    base_id: Mapped[int | None] = mapped_column(ForeignKey("snapshot.id", ondelete="RESTRICT"))
+    payload: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class AuditContext(Base):
+    """Who the audit triggers record for the writes of the current transaction (one row, set by the store)."""
+
+    __tablename__ = "audit_context"
+    __table_args__ = (CheckConstraint("id = 1", name="one_context"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    who: Mapped[str] = mapped_column(String(120))
+
+
+class AuditEntry(Base):
+    """One change to a watched field, written by the triggers of migration 0005 (never by Python code)."""
+
+    __tablename__ = "audit_entry"
+    __table_args__ = (Index("audit_entry_item", "item_key", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    recorded_at: Mapped[str] = mapped_column(String(23))
+    who: Mapped[str] = mapped_column(String(120))
+    session_id: Mapped[int | None] = mapped_column(ForeignKey("workshop_session.id", ondelete="SET NULL"), index=True)
+    item_kind: Mapped[str] = mapped_column(String(20))
+    item_key: Mapped[str] = mapped_column(String(12))
+    field: Mapped[str] = mapped_column(String(40))
+    detail: Mapped[str | None] = mapped_column(String(12))
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)

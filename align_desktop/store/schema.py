@@ -16,9 +16,9 @@ from align_desktop.store.errors import (
 )
 
 APPLICATION_ID = 0x414C474E  # "ALGN": marks an SQLite file as an Align Desktop workspace
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 """Number of the newest migration this build knows; stored in `PRAGMA user_version`."""
-HEAD_REVISION = "0004"
+HEAD_REVISION = "0005"
 """Alembic revision id of that migration."""
 TABLES: dict[str, frozenset[str]] = {
     "alembic_version": frozenset({"version_num"}),
@@ -121,6 +121,34 @@ TABLES: dict[str, frozenset[str]] = {
     ),
     "risk_initiative": frozenset({"risk_id", "initiative_id"}),
     "risk_capability": frozenset({"risk_id", "capability_id"}),
+    "workshop_session": frozenset({"id", "key", "title", "held_on", "started_at", "ended_at", "notes"}),
+    "session_participant": frozenset({"id", "session_id", "position", "name"}),
+    "agenda_item": frozenset({"id", "session_id", "position", "title", "time_box_minutes", "spent_seconds"}),
+    "vote": frozenset(
+        {"id", "session_id", "title", "subject", "dots_per_participant", "revealed", "written_to", "created_at"}
+    ),
+    "vote_dot": frozenset({"id", "vote_id", "participant_id", "item_key"}),
+    "log_entry": frozenset(
+        {"id", "key", "session_id", "kind", "text", "owner", "due_on", "done", "recorded_at", "recorded_by"}
+    ),
+    "log_link": frozenset({"entry_id", "item_key"}),
+    "retrospective": frozenset({"initiative_id", "what_worked", "what_failed", "written_at", "written_by"}),
+    "snapshot": frozenset({"id", "session_id", "label", "reason", "taken_at", "taken_by", "base_id", "payload"}),
+    "audit_context": frozenset({"id", "who"}),
+    "audit_entry": frozenset(
+        {
+            "id",
+            "recorded_at",
+            "who",
+            "session_id",
+            "item_kind",
+            "item_key",
+            "field",
+            "detail",
+            "old_value",
+            "new_value",
+        }
+    ),
 }
 """Every table of a workspace at `SCHEMA_VERSION` and its columns, as the migrations build them.
 

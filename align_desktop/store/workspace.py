@@ -43,6 +43,8 @@ class Workspace:
         """Opened without the lock: everything can be read, every write is refused."""
         self._reader = reader
         self._engine: Engine | None = None
+        self.author = lock.current_user()
+        """Who the audit trail names for this workspace's writes: the OS user unless set."""
 
     @classmethod
     def create(
@@ -170,17 +172,26 @@ class Workspace:
         """A session in one write transaction: committed whole on success, rolled back on error."""
         if self.read_only:
             raise WorkspaceReadOnly(f"{self.path} is open read-only; nothing can be changed.")
+        from sqlalchemy import text
         from sqlalchemy.exc import OperationalError
         from sqlalchemy.orm import Session
 
         try:
             with Session(self.engine(), expire_on_commit=False) as session, session.begin():
+                session.execute(text(_SET_AUTHOR_SQL), {"who": self.author})
                 yield session
         except OperationalError as exc:
             from align_desktop.store.faults import write_failure
 
             why = write_failure(exc.orig or exc)
             raise WorkspaceError(f"The change could not be saved to {self.path}: {why}.") from exc
+
+
+_SET_AUTHOR_SQL = (
+    "INSERT INTO audit_context (id, who) VALUES (1, :who) "
+    "ON CONFLICT (id) DO UPDATE SET who = excluded.who WHERE who IS NOT excluded.who"
+)
+"""Names the author for the audit triggers; writes nothing when the author is already named."""
 
 
 def _verified(db: sqlite3.Connection, path: Path) -> int:

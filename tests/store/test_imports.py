@@ -21,14 +21,26 @@ from align_desktop.store.workspace import Workspace
 
 
 def dump(path: Path) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row of every table of the workspace, sorted: equal dumps mean equal workspaces."""
+    """Every row of every table of the workspace, sorted: equal dumps mean equal workspaces.
+
+    The audit trail is compared without its clock times, so that one change made twice dumps alike,
+    and who last wrote (`audit_context`, bookkeeping for the trail) is left out.
+    """
     connection = connect(path, read_only=True)  # leaves no journal files beside it
     try:
         return {
-            table: sorted(connection.execute(f"SELECT * FROM {table}").fetchall(), key=repr) for table in app_tables()
+            table: sorted(connection.execute(f"SELECT {_columns(table)} FROM {table}").fetchall(), key=repr)
+            for table in app_tables()
+            if table != "audit_context"
         }
     finally:
         connection.close()
+
+
+def _columns(table: str) -> str:
+    if table == "audit_entry":
+        return "id, who, session_id, item_kind, item_key, field, detail, old_value, new_value"
+    return "*"
 
 
 def _changes() -> ImportChanges:
