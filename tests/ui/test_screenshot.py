@@ -9,6 +9,7 @@ from PySide6.QtGui import QImage
 
 from align_desktop.ui.preferences import Preferences, user_settings
 from align_desktop.ui.screenshot import SCREENSHOT_SIZE, render_views
+from align_desktop.ui.views import VIEWS
 
 
 def _distinct_colours(image: QImage) -> int:
@@ -21,7 +22,8 @@ def _distinct_colours(image: QImage) -> int:
 
 def test_every_view_is_rendered(qapp: Any, sample_path: Path, tmp_path: Path) -> None:
     written = render_views(sample_path, tmp_path / "shots")
-    views = ["welcome", "dashboard", "board", "outcomes", "roi", "capabilities", "matrix", "risks"]
+    views = ["welcome", *(spec.name for spec in VIEWS)]
+    assert views[:8] == ["welcome", "dashboard", "board", "outcomes", "roi", "capabilities", "matrix", "risks"]
     assert [p.name for p in written] == [f"{view}.png" for view in views] + ["shortcuts.png"]
     for path in written[:-1]:
         image = QImage(str(path))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPointF, QRectF, Signal
+from PySide6.QtCore import QObject, QPointF, QRectF, Signal
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsScene, QGraphicsSceneHelpEvent, QToolTip
 
@@ -25,8 +25,10 @@ class BoardScene(QGraphicsScene):
     move_requested = Signal(str, int, int)
     edit_requested = Signal(str)
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, parent: QObject) -> None:
+        # a child of its view: Qt deletes the scene and its cards with the view, so no card can
+        # outlive its Python object inside a live scene (the collector frees those in any order)
+        super().__init__(parent)
         self.setBackgroundBrush(QColor("#f8f9fb"))
         self.lanes: list[LaneItem] = []
         self.cards: dict[str, CardItem] = {}

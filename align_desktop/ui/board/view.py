@@ -50,7 +50,7 @@ class BoardView(WorkspaceView):
         super().__init__(parent)
         self._prompter = prompter
         self.rows: BoardRows | None = None
-        self.scene = BoardScene()
+        self.scene = BoardScene(self)
         self.scene.move_requested.connect(self.move_card)
         self.scene.edit_requested.connect(self.edit_card)
         self.canvas = BoardCanvas(self.scene)
