@@ -45,3 +45,4 @@ bench: install
 	$(BIN)/python benchmarks/exchange.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/dashboard.py
 	$(BIN)/python benchmarks/report.py
+	$(BIN)/python benchmarks/snapshots.py

@@ -12,6 +12,7 @@ from pathlib import Path
 from align_desktop.domain.keys import parse_key
 from align_desktop.store import schema
 from align_desktop.store.reading import read_only
+from align_desktop.store.snapshot_reading import snapshot_problems
 
 _KEYED_TABLES = {"outcome": "O", "initiative": "I", "cost_line": "L", "capability": "C", "risk": "R"}
 
@@ -26,6 +27,7 @@ def check_workspace(path: Path) -> list[str]:
             )
         else:
             findings += _consistency(connection)
+            findings += snapshot_problems(connection)
     return [f"{path}: {finding}" for finding in findings]
 
 

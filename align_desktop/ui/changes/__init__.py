@@ -1,0 +1,1 @@
+"""The What Changed view: compare two snapshots of the workspace, or one with the workspace now."""
