@@ -28,6 +28,7 @@ from align_desktop.store.models import (
     Initiative,
     Lane,
     Outcome,
+    Retrospective,
     RiskInitiative,
     WorkspaceSettings,
 )
@@ -186,7 +187,7 @@ def move_initiative(session: Session, key: str, lane_id: int, index: int) -> tup
     return old_lane, old_position
 
 
-_OWNED = dependents.tables(GateOverride, BusinessCase, CostLine, CapabilityNeed, RiskInitiative)
+_OWNED = dependents.tables(GateOverride, BusinessCase, CostLine, CapabilityNeed, RiskInitiative, Retrospective)
 """Rows that go with an initiative (each refers to it by `initiative_id`)."""
 
 

@@ -1,0 +1,66 @@
+"""`align-desktop screenshot`'s presenter.png: the presenter layout of a session, rendered from a scratch copy.
+
+The workspace is copied (SQLite's own consistent copy) and the copy opened, so the user's file
+is never changed. The session shown is the one running in the workspace, else the latest planned
+one (started in the copy), else a sample session added to the copy. The countdown runs on a
+fixed clock: the first agenda item took a little over its time box and the second has a few
+minutes left, so the picture shows each kind of agenda line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from align_desktop.store.backup import copy_workspace
+
+if TYPE_CHECKING:
+    from align_desktop.ui.main_window import MainWindow
+    from align_desktop.ui.open_workspace import OpenWorkspace
+
+SAMPLE_PARTICIPANTS = ["Amira (product)", "Ben (ML engineering)", "Chen (data science)", "Dana (platform)"]
+SAMPLE_AGENDA: list[tuple[int | None, object, object]] = [
+    (None, "Walk the roadmap board", 20),
+    (None, "Dot vote: next quarter's bets", 15),
+    (None, "Capability gaps and top risks", 20),
+    (None, "Decisions, actions, parking lot", 10),
+]
+FIRST_ITEM_TOOK_S = 21 * 60 + 40
+SECOND_ITEM_RAN_S = 9 * 60 + 25
+
+
+def present_copy(window: MainWindow, workspace_path: Path, scratch: Path) -> bool:
+    """Open a copy of the workspace in `window` and show its session in the presenter layout, over the board.
+
+    False when the copy could not be opened."""
+    copy = scratch / f"presenter-{workspace_path.stem}.align"
+    copy_workspace(workspace_path, copy)
+    now = [0.0]
+    window.workshop.clock = lambda: now[0]
+    if not window.open_workspace(copy):
+        return False
+    workspace = window.workspace
+    assert workspace is not None
+    running = workspace.sessions.running()
+    if running is None:
+        workspace.perform("Start session", lambda: workspace.sessions.start(_session_to_start(workspace)))
+        if len(workspace.sessions.running().agenda) > 1:  # type: ignore[union-attr]
+            now[0] += FIRST_ITEM_TOOK_S
+            window.workshop.next_action.trigger()
+    else:
+        window.workshop.presenting = True
+    now[0] += SECOND_ITEM_RAN_S
+    workspace.undo_stack.clear()  # the copy's set-up is no edit of the user's
+    window.show_view("board")
+    return True
+
+
+def _session_to_start(workspace: OpenWorkspace) -> str:
+    """The latest planned session, or a sample one added to the copy."""
+    planned = [session for session in workspace.sessions.sessions() if session.state == "planned"]
+    if planned:
+        return planned[0].key
+    key, _ = workspace.sessions.create(
+        {"title": "Quarterly roadmap review", "held_on": "2026-12-01"}, SAMPLE_PARTICIPANTS, SAMPLE_AGENDA
+    )
+    return key

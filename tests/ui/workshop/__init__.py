@@ -1,0 +1,1 @@
+"""Tests of workshop mode: sessions, the presenter layout and its countdown, the decision log."""
