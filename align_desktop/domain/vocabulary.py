@@ -45,6 +45,13 @@ READINESS_LABELS: dict[str, str] = {
     "readiness_monitoring": "Monitoring",
     "readiness_compliance": "Compliance",
 }
+READINESS_SCORE_LABELS: dict[str, str] = {
+    "readiness_data": "Readiness: data",
+    "readiness_model_risk": "Readiness: model risk",
+    "readiness_monitoring": "Readiness: monitoring",
+    "readiness_compliance": "Readiness: compliance",
+}
+"""A readiness score named on its own, away from the form's Readiness group (history, what changed)."""
 
 READINESS_MIN = 0
 READINESS_MAX = 4

@@ -1,4 +1,4 @@
-"""Per-user preferences kept by QSettings: recent workspaces and window geometry."""
+"""Per-user preferences kept by QSettings: recent workspaces, window geometry, your name for the item history."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ def user_settings() -> QSettings:
 
 
 class Preferences:
-    """Recent files, most recent first, and the main window's saved geometry and state."""
+    """Recent files, most recent first, the main window's saved geometry and state, and your name."""
 
     def __init__(self, settings: QSettings) -> None:
         self._settings = settings
@@ -32,6 +32,14 @@ class Preferences:
 
     def remove_recent(self, path: Path) -> None:
         self._settings.setValue("recent/files", [str(p) for p in self.recent_files() if p != path])
+
+    def author_name(self) -> str:
+        """Your name for the item history; blank for the OS user name."""
+        value = self._settings.value("history/author", "")
+        return value.strip() if isinstance(value, str) else ""
+
+    def set_author_name(self, name: str) -> None:
+        self._settings.setValue("history/author", name.strip())
 
     def window_geometry(self) -> QByteArray | None:
         value = self._settings.value("window/geometry")

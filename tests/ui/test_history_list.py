@@ -1,0 +1,94 @@
+"""The "History" list on the initiative, capability and risk forms: each item's recorded changes, newest first,
+with when, who and the session; it follows edits made while the form shows."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from align_desktop.store.audit import HistoryEntry
+from align_desktop.ui.board.dialog import InitiativeDialog
+from align_desktop.ui.capabilities.view import CapabilitiesView
+from align_desktop.ui.history_list import HistoryList
+from align_desktop.ui.open_workspace import OpenWorkspace
+from align_desktop.ui.risks.view import RisksView
+from tests.store.session_rows import add_session
+from tests.ui.board.conftest import board
+
+__all__ = ["board"]
+
+
+def lines(history: HistoryList) -> list[str]:
+    return [history.entries.item(row).text() for row in range(history.entries.count())]
+
+
+def shown(qtbot: QtBot, view: Any, workspace: OpenWorkspace) -> Any:
+    qtbot.addWidget(view)
+    view.resize(1400, 900)
+    view.set_workspace(workspace)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def test_the_risk_form_lists_rating_changes_with_who_and_the_session(
+    qtbot: QtBot, prompter: Any, open_sample: OpenWorkspace
+) -> None:
+    view = shown(qtbot, RisksView(prompter), open_sample)
+    assert view.select_key("R-001")
+    assert lines(view.form.history) == ["No change recorded yet."]
+    add_session(open_sample.workspace, "Q3 planning", ["Ana"])
+    open_sample.workspace.author = "Dana"
+    open_sample.perform("Rate", lambda: open_sample.risks.update("R-001", {"residual_likelihood": 1}))
+    (line,) = lines(view.form.history)
+    change, context = line.split("\n")
+    assert change.startswith("Residual likelihood  ") and change.endswith(" → 1")
+    assert context.endswith(" · Dana · session: Q3 planning")
+    assert view.form.history.heading.text() == "History (1 change)"
+
+
+def test_the_capability_form_lists_maturity_changes_newest_first(
+    qtbot: QtBot, prompter: Any, open_sample: OpenWorkspace
+) -> None:
+    view = shown(qtbot, CapabilitiesView(prompter), open_sample)
+    assert view.select_key("C-003")  # the sample's feature store: maturity 2, target 4
+    open_sample.perform("Raise", lambda: open_sample.capabilities.update("C-003", {"current_maturity": 3}))
+    open_sample.perform("Retarget", lambda: open_sample.capabilities.update("C-003", {"target_maturity": 5}))
+    first, second = (line.split("\n")[0] for line in lines(view.form.history))
+    assert (first, second) == ("Target maturity  4 → 5", "Current maturity  2 → 3")
+
+
+def test_the_initiative_form_shows_its_history_and_a_new_one_none(
+    board: Any, open_sample: OpenWorkspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    open_sample.perform("Confidence", lambda: open_sample.initiatives.update("I-001", {"confidence": 91}))
+    dialogs: list[InitiativeDialog] = []
+    monkeypatch.setattr(InitiativeDialog, "exec", lambda dialog: dialogs.append(dialog) or 0)
+    board.edit_card("I-001")
+    assert lines(dialogs[0].history)[0].split("\n")[0].endswith(" → 91 %")
+    assert not dialogs[0].history.isHidden()
+    board.new_card()
+    assert dialogs[1].history.isHidden()
+
+
+def test_entries_read_in_the_products_words(qtbot: QtBot) -> None:
+    history = HistoryList()
+    qtbot.addWidget(history)
+    when = datetime(2026, 11, 26, 8, 15, tzinfo=UTC)
+    history.show_entries(
+        [
+            HistoryEntry("removed", when, "Dana", None, "Business case", "annual benefit 1,000", None),
+            HistoryEntry("added", when, "Dana", None, "Cost line L-004 (GPU hours)", None, None),
+            HistoryEntry("changed", when, "", None, "Adoption year 1", None, "25 %"),
+        ]
+    )
+    local = f"{when.astimezone():%Y-%m-%d %H:%M}"
+    assert lines(history) == [
+        f"Business case  removed (annual benefit 1,000)\n{local} · Dana",
+        f"Cost line L-004 (GPU hours)  added\n{local} · Dana",
+        f"Adoption year 1  — → 25 %\n{local} · unknown",
+    ]
+    assert history.heading.text() == "History (3 changes)"

@@ -1,0 +1,1 @@
+"""Tests of the dot-vote panel and its launcher."""
