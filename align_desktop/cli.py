@@ -45,9 +45,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     roi.add_argument("--json", action="store_true", help="print the stable JSON document (docs/roi-json.md)")
 
-    export = commands.add_parser("export", help="write an Excel workbook or the PDF report")
-    export.add_argument("kind", choices=EXPORTS, metavar="finance|executive|workbook|report")
+    export = commands.add_parser("export", help="write an Excel workbook, the PDF report or a session's minutes")
+    export.add_argument("kind", choices=EXPORTS, metavar="finance|executive|workbook|report|minutes")
     export.add_argument("path", type=Path, metavar="PATH")
+    export.add_argument(
+        "session", nargs="?", metavar="SESSION", help="minutes only: the session's key (W-001) or title"
+    )
     export.add_argument("out", type=Path, metavar="OUT.xlsx|OUT.pdf")
 
     imports = commands.add_parser("import", help="import a workbook: preview, then apply in one transaction")
@@ -139,11 +142,17 @@ def _roi(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-EXPORTS = ("finance", "executive", "workbook", "report")
+EXPORTS = ("finance", "executive", "workbook", "report", "minutes")
 
 
 def _export(args: argparse.Namespace) -> int:
-    if args.kind == "report":
+    if (args.kind == "minutes") != (args.session is not None):
+        usage = "minutes PATH SESSION OUT.pdf|OUT.xlsx" if args.kind == "minutes" else f"{args.kind} PATH OUT"
+        print(f"align-desktop: usage: align-desktop export {usage}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.kind == "minutes":
+        _export_minutes(args.path, args.session, args.out)
+    elif args.kind == "report":
         from align_desktop.reports.pdf_report import export_report
 
         export_report(args.path, args.out)
@@ -153,6 +162,20 @@ def _export(args: argparse.Namespace) -> int:
         export(args.kind, args.path, args.out)
     print(f"Wrote {args.out}")
     return EXIT_OK
+
+
+def _export_minutes(path: Path, session: str, out: Path) -> None:
+    """The minutes of a session as a PDF or a workbook, by the suffix of `out`."""
+    from align_desktop.store.minutes import minutes_format
+
+    if minutes_format(out) == "xlsx":
+        from align_desktop.exchange.minutes_workbook import export_minutes_workbook
+
+        export_minutes_workbook(path, session, out)
+    else:
+        from align_desktop.reports.minutes_pdf import export_minutes_pdf
+
+        export_minutes_pdf(path, session, out)
 
 
 def _import(args: argparse.Namespace) -> int:

@@ -73,6 +73,11 @@ class ExportMenu(QObject):
         out = self._prompter.save_path(title, suggested, file_filter)
         if out is None:
             return
+        self.write(out, lambda progress: _write(kind, source, out, progress))
+
+    def write(self, out: Path, writer: Callable[[Progress], None]) -> None:
+        """Run `writer` (which writes `out`) in the background with progress, then say where the file
+        went, that it was cancelled, or why it failed. Workshop > Export Minutes… writes this way too."""
         cancelled: list[bool] = []
 
         def work(progress: Progress) -> None:
@@ -82,7 +87,7 @@ class ExportMenu(QObject):
                     cancelled.append(True)
                 return going
 
-            _write(kind, source, out, watched)
+            writer(watched)
 
         def done(_result: object) -> None:
             status = self._window.statusBar()
