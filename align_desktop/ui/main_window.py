@@ -48,11 +48,14 @@ from align_desktop.ui.shortcuts import collect_shortcuts, standard_keys
 from align_desktop.ui.tasks import ImmediateRunner, TaskRunner
 from align_desktop.ui.view import WorkspaceView
 from align_desktop.ui.views import VIEWS
+from align_desktop.ui.voting.launcher import VoteLauncher
 from align_desktop.ui.welcome.view import WelcomeView
+from align_desktop.ui.workshop.controls import WorkshopControls
 
 if TYPE_CHECKING:
     from align_desktop.ui.dashboard.view import DashboardView
     from align_desktop.ui.shortcuts_dialog import ShortcutsDialog
+    from align_desktop.ui.workshop.view import WorkshopView
 
 _Key = QKeySequence.StandardKey
 
@@ -86,6 +89,8 @@ class MainWindow(QMainWindow):
         prompter.set_parent(self)
         self.workspace: OpenWorkspace | None = None
         self._undo_group = QUndoGroup(self)
+        self.votes = VoteLauncher(self, prompter, lambda: self.workspace)
+        """Opens dot votes: Workshop > Dot Vote… and the board's, matrix's and register's "Dot vote…"."""
 
         self.welcome = WelcomeView()
         self.welcome.new_requested.connect(self.new_workspace)
@@ -202,6 +207,17 @@ class MainWindow(QMainWindow):
         board_menu.addSeparator()
         self._workspace_actions.append(self._add(board_menu, self.tr("Edit &Lanes…"), self.board.edit_lanes))
 
+        self.workshop_menu = self.menuBar().addMenu(self.tr("W&orkshop"))
+        self._workspace_actions.append(
+            self._add(self.workshop_menu, self.tr("Dot &Vote…"), self.votes.choose, QKeySequence("Ctrl+Shift+V"))
+        )
+        self._add(self.workshop_menu, self.tr("Your &Name for the Item History…"), self.edit_author_name)
+        self.workshop_menu.addSeparator()
+        self.workshop = WorkshopControls(self, self.workshop_menu, self._navigation, self._pages, self._prompter)
+        """Sessions, the decision log's quick entry and the presenter layout (ui/workshop/controls.py)."""
+        self.workshop_menu.addSeparator()
+        self._workspace_actions.append(self._add(self.workshop_menu, self.tr("Expor&t Minutes…"), self.export_minutes))
+
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self._add(help_menu, self.tr("&Keyboard Shortcuts"), self.show_keyboard_shortcuts, QKeySequence("Ctrl+/"))
         self._add(help_menu, self.tr("&About Align Desktop"), self._about)
@@ -267,11 +283,13 @@ class MainWindow(QMainWindow):
 
     def _install(self, workspace: Workspace) -> None:
         self.close_workspace()
+        workspace.author = self._preferences.author_name() or workspace.author
         self.workspace = OpenWorkspace(workspace, self)
         self.workspace.saved.connect(self._on_saved)
         self.workspace.failed.connect(lambda message: self._prompter.error(self.tr("Not saved"), message))
         self.workspace.changed.connect(self._update_title)
         self.workspace.changed.connect(self._alert_count_timer.start)
+        self.workshop.set_workspace(self.workspace)
         self._undo_group.addStack(self.workspace.undo_stack)
         self._undo_group.setActiveStack(self.workspace.undo_stack)
         self._preferences.add_recent(workspace.path)
@@ -296,6 +314,7 @@ class MainWindow(QMainWindow):
             return
         for view in self._built.values():
             view.set_workspace(None)
+        self.workshop.set_workspace(None)
         self._undo_group.removeStack(self.workspace.undo_stack)
         self._alert_count_timer.stop()
         self._show_alert_count(None)
@@ -337,6 +356,11 @@ class MainWindow(QMainWindow):
             view = spec.build(self._prompter)
             view.setWindowTitle(spec.title)  # names the view's group in Help > Keyboard Shortcuts
             view.view_requested.connect(self.show_view)
+            vote_requested = getattr(view, "vote_requested", None)  # board, matrix, risks: "Dot vote…"
+            if vote_requested is not None:
+                vote_requested.connect(self.votes.start)
+            if name == "workshop":
+                self.workshop.attach_view(cast("WorkshopView", view))
             self._built[name] = view
             self._pages.addWidget(view)
             view.set_workspace(self.workspace)
@@ -431,6 +455,24 @@ class MainWindow(QMainWindow):
             workspace.perform(self.tr("Edit workspace settings"), lambda: workspace.settings.update(changes))
 
         SettingsDialog(workspace.settings.get(), submit, self).exec()
+
+    def export_minutes(self) -> None:
+        """Workshop > Export Minutes…: a session's minutes as a PDF or a workbook (loaded on first use)."""
+        from align_desktop.ui.exchange.minutes_export import export_minutes
+
+        export_minutes(self.exports, self._prompter, self.workspace)
+
+    def edit_author_name(self) -> None:
+        """Workshop > Your Name…: the name the item history records; applied to the open workspace at once."""
+        from align_desktop.store.lock import current_user
+        from align_desktop.ui.author_dialog import AuthorDialog
+
+        def submit(name: str) -> None:
+            self._preferences.set_author_name(name)
+            if self.workspace is not None:
+                self.workspace.workspace.author = name or current_user()
+
+        AuthorDialog(self._preferences.author_name(), current_user(), submit, self).exec()
 
     def find_in_view(self) -> None:
         view = self._pages.currentWidget()

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -22,6 +24,13 @@ from align_desktop.store.outcomes import OutcomeService
 from align_desktop.store.risks import RiskService
 from align_desktop.store.settings import SettingsService
 from align_desktop.store.workspace import Workspace
+
+if TYPE_CHECKING:
+    from align_desktop.store.audit import AuditService
+    from align_desktop.store.log import LogService
+    from align_desktop.store.retrospectives import RetrospectiveService
+    from align_desktop.store.sessions import SessionService
+    from align_desktop.store.votes import VoteService
 
 BACKUP_EVERY_S = 30 * 60
 """Editing time between two periodic backups."""
@@ -58,6 +67,38 @@ class OpenWorkspace(QObject):
         revert = action()
         self.undo_stack.push(_ChangeCommand(text, revert, self))
         self.notify_committed()
+
+    # the workshop's services are made on first use: a board shown at start-up needs none of them
+
+    @cached_property
+    def sessions(self) -> SessionService:
+        from align_desktop.store.sessions import SessionService
+
+        return SessionService(self.workspace)
+
+    @cached_property
+    def log(self) -> LogService:
+        from align_desktop.store.log import LogService
+
+        return LogService(self.workspace)
+
+    @cached_property
+    def retrospectives(self) -> RetrospectiveService:
+        from align_desktop.store.retrospectives import RetrospectiveService
+
+        return RetrospectiveService(self.workspace)
+
+    @cached_property
+    def votes(self) -> VoteService:
+        from align_desktop.store.votes import VoteService
+
+        return VoteService(self.workspace)
+
+    @cached_property
+    def audit(self) -> AuditService:
+        from align_desktop.store.audit import AuditService
+
+        return AuditService(self.workspace)
 
     def notify_committed(self) -> None:
         self.saved.emit()

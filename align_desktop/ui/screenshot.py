@@ -1,7 +1,8 @@
 """`align-desktop screenshot`: render the first-run screens and every view of a workspace to PNG files, no display.
 
 The welcome screen comes first and the Help > Keyboard Shortcuts dialog last, so that what a new
-user meets can be reviewed with the views.
+user meets can be reviewed with the views; before it, presenter.png shows the presenter layout of
+a workshop session (`ui/workshop/presenter_shot.py`, on a copy of the workspace).
 
 The window is shown on Qt's offscreen platform at a fixed size, so screenshots are comparable
 from run to run; the user's recent files and window geometry are neither read nor changed.
@@ -30,6 +31,7 @@ def render_views(workspace_path: Path, outdir: Path) -> list[Path]:
     from align_desktop.ui.preferences import Preferences
     from align_desktop.ui.prompts import Prompter
     from align_desktop.ui.views import VIEWS
+    from align_desktop.ui.workshop.presenter_shot import present_copy
 
     outdir.mkdir(parents=True, exist_ok=True)
     create_application()
@@ -47,6 +49,9 @@ def render_views(workspace_path: Path, outdir: Path) -> list[Path]:
             window.show_view(spec.name)
             _settle()
             written.append(_grab(window, outdir / f"{spec.name}.png"))
+        if present_copy(window, Path(workspace_path), Path(scratch)):  # a copy: the user's file is left alone
+            _settle()
+            written.append(_grab(window, outdir / "presenter.png"))
         shortcuts = window.shortcuts_dialog()
         shortcuts.show()
         written.append(_grab(shortcuts, outdir / "shortcuts.png"))

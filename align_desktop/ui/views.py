@@ -52,4 +52,6 @@ VIEWS: tuple[ViewSpec, ...] = (
     ),
     ViewSpec("matrix", QT_TRANSLATE_NOOP("Views", "Matrix"), "align_desktop.ui.matrix.view", "MatrixView"),
     ViewSpec("risks", QT_TRANSLATE_NOOP("Views", "Risks"), "align_desktop.ui.risks.view", "RisksView"),
+    ViewSpec("workshop", QT_TRANSLATE_NOOP("Views", "Workshop"), "align_desktop.ui.workshop.view", "WorkshopView"),
+    ViewSpec("changes", QT_TRANSLATE_NOOP("Views", "What Changed"), "align_desktop.ui.changes.view", "ChangesView"),
 )

@@ -26,7 +26,12 @@ VOCABULARY = {
     "capabilities": ("capability", "maturity", "SLA", "run cost"),
     "matrix": ("capabilit", "initiative", "maturity", "gap"),
     "risks": ("risk", "likelihood", "impact", "value at risk"),
+    "workshop": ("session", "participants", "agenda", "decisions"),
+    "changes": ("snapshot", "compare", "board", "NPV"),
 }
+WITH_PLANNING_CONTENT = [name for name in HINTED if name not in ("workshop", "changes")]
+"""Views whose content is the plan itself; the workshop's is sessions and What Changed's is snapshots
+(their own tests show the hint going once the first is made)."""
 
 
 @pytest.fixture
@@ -95,7 +100,7 @@ def test_a_blank_workspace_shows_each_view_s_hint_in_its_vocabulary(blank: MainW
     assert hint.button.isVisible() and hint.button.text()
 
 
-@pytest.mark.parametrize("name", HINTED)
+@pytest.mark.parametrize("name", WITH_PLANNING_CONTENT)
 def test_a_workspace_with_content_shows_no_hint(window: MainWindow, sample_path: Path, name: str) -> None:
     window.open_workspace(sample_path)
     window.show_view(name)

@@ -24,7 +24,7 @@ def test_every_view_is_rendered(qapp: Any, sample_path: Path, tmp_path: Path) ->
     written = render_views(sample_path, tmp_path / "shots")
     views = ["welcome", *(spec.name for spec in VIEWS)]
     assert views[:8] == ["welcome", "dashboard", "board", "outcomes", "roi", "capabilities", "matrix", "risks"]
-    assert [p.name for p in written] == [f"{view}.png" for view in views] + ["shortcuts.png"]
+    assert [p.name for p in written] == [f"{view}.png" for view in views] + ["presenter.png", "shortcuts.png"]
     for path in written[:-1]:
         image = QImage(str(path))
         assert (image.width(), image.height()) == SCREENSHOT_SIZE

@@ -29,8 +29,10 @@ from align_desktop.domain.readiness import GateBlocked
 from align_desktop.domain.validation import ValidationError
 from align_desktop.domain.vocabulary import DECISION_POINTS, READINESS_FIELDS, STATUSES
 from align_desktop.store.rows import InitiativeRow, OutcomeRow
+from align_desktop.ui.history_list import HistoryList
 from align_desktop.ui.prompts import Prompter
 from align_desktop.ui.submit_dialog import SubmitDialog
+from align_desktop.ui.workshop.initiative_panel import InitiativeWorkshop
 
 Submit = Callable[[dict[str, Any], str], None]
 """Store the changed fields, with a gate override reason ("" for none); raises on refusal."""
@@ -125,8 +127,17 @@ class InitiativeDialog(SubmitDialog):
         columns.addLayout(basics, 1)
         columns.addLayout(right, 1)
 
+        self.history = HistoryList()
+        """The initiative's recorded changes; the board fills it (hidden for a new initiative)."""
+        self.history.setVisible(row is not None)
+
         layout = QVBoxLayout(self)
         layout.addLayout(columns)
+        layout.addWidget(self.history)
+        self.workshop = InitiativeWorkshop()
+        """Decisions and actions about the initiative, and its retrospective once live; the board fills it."""
+        self.workshop.setVisible(row is not None)
+        layout.addWidget(self.workshop)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,8 +26,6 @@ from align_desktop.domain.vocabulary import DECISION_POINTS
 from align_desktop.store.errors import WorkspaceError
 from align_desktop.store.rows import BoardRows
 from align_desktop.ui.board.canvas import ZOOM_STEP, BoardCanvas
-from align_desktop.ui.board.dialog import InitiativeDialog
-from align_desktop.ui.board.lanes_dialog import LanesDialog
 from align_desktop.ui.board.scene import BoardScene
 from align_desktop.ui.dashboard import targets
 from align_desktop.ui.dashboard.targets import Target
@@ -45,6 +43,9 @@ _CHIP_STYLE = (
 
 class BoardView(WorkspaceView):
     """Lanes of initiative cards, filterable, rearranged by drag or keyboard."""
+
+    vote_requested = Signal(str)
+    """Start a dot vote on the initiatives ("Dot vote…"); the main window opens it."""
 
     def __init__(self, prompter: Prompter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -91,6 +92,9 @@ class BoardView(WorkspaceView):
         self.focus_chip.setAccessibleName(self.tr("Show every initiative"))
         self.focus_chip.clicked.connect(self.clear_focus)
         self.focus_chip.hide()
+        vote_button = QPushButton(self.tr("Dot vote…"))
+        vote_button.setToolTip(self.tr("Let the room vote on the initiatives with dots, in the running session"))
+        vote_button.clicked.connect(lambda: self.vote_requested.emit("initiative"))
         new_button = QPushButton(self.tr("New initiative"))
         new_button.setToolTip(self.tr("Add an initiative to the first lane (Ctrl+I)"))
         new_button.clicked.connect(self.new_card)
@@ -118,7 +122,10 @@ class BoardView(WorkspaceView):
         body_layout.setContentsMargins(8, 8, 8, 4)
         body_layout.addLayout(bar)
         body_layout.addWidget(self.canvas, 1)
-        body_layout.addWidget(self.hint)
+        footer = QHBoxLayout()  # beside the hint, which wraps: the board keeps its narrowest width
+        footer.addWidget(self.hint, 1)
+        footer.addWidget(vote_button)
+        body_layout.addLayout(footer)
         self.empty_state = EmptyState()
         self.empty_state.show_message(
             self.tr("No initiatives on the board yet"),
@@ -278,6 +285,10 @@ class BoardView(WorkspaceView):
             _action(parent, self.tr("&Actual Size"), lambda: self.canvas.set_zoom(1.0), QKeySequence("Ctrl+0")),
         ]
 
+    def selected_key(self) -> str | None:
+        """The selected card's initiative (what Ctrl+D, Ctrl+K and Ctrl+P link a log entry to)."""
+        return self.scene.selected_key()
+
     def _with_selected(self, act: Any) -> None:
         key = self.scene.selected_key()
         if key is not None:
@@ -355,11 +366,16 @@ class BoardView(WorkspaceView):
         self._dialog(row, submit)
 
     def _dialog(self, row: Any, submit: Any) -> bool:
+        from align_desktop.ui.board.dialog import InitiativeDialog  # loaded on first edit, not at start-up
+
         assert self.rows is not None
         teams = sorted({r.team for r in self.rows.initiatives if r.team})
         dialog = InitiativeDialog(
             row, self.rows.outcomes, teams, self.rows.settings.readiness_gate, submit, self._prompter, self
         )
+        if row is not None and self.workspace is not None:
+            dialog.history.show_entries(self.workspace.audit.history(row.key))
+            dialog.workshop.show_initiative(self.workspace, row.key, row.status)
         return bool(dialog.exec())
 
     def delete_card(self, key: str) -> None:
@@ -371,6 +387,8 @@ class BoardView(WorkspaceView):
             self._perform(self.tr("Delete {0}").format(key), lambda: service.delete(key))
 
     def edit_lanes(self) -> None:
+        from align_desktop.ui.board.lanes_dialog import LanesDialog
+
         assert self.workspace is not None
         workspace = self.workspace
 

@@ -25,8 +25,10 @@ from align_desktop.domain.capability import MATURITY_MAX, MATURITY_MIN, validate
 from align_desktop.domain.validation import ValidationError
 from align_desktop.store.rows import CapabilityRow
 from align_desktop.ui.capabilities.model import CHOICES, choice_text
+from align_desktop.ui.history_list import HistoryList
 from align_desktop.ui.outcomes.form import DescriptionEdit
 from align_desktop.ui.roi.format import editable, same
+from align_desktop.ui.workshop.item_log import ItemLogList
 
 ERROR_COLOUR = "#c62828"
 GAP_COLOUR = "#8a4b00"
@@ -125,6 +127,12 @@ class CapabilityForm(QWidget):
         layout.addSpacing(8)
         layout.addLayout(fields)
         layout.addWidget(self.error_label)
+        self.history = HistoryList()
+        """The capability's recorded changes; the view fills it."""
+        layout.addWidget(self.history)
+        self.log = ItemLogList()
+        """Decisions and actions about the capability; the view fills it."""
+        layout.addWidget(self.log)
         layout.addSpacing(12)
         layout.addWidget(explanation)
         layout.addStretch()

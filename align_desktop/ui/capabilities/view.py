@@ -369,6 +369,9 @@ class CapabilitiesView(WorkspaceView):
         self._selection_changed()
         if index.isValid():
             self.form.show_capability(self.model.row_at(index))
+            if self.workspace is not None:
+                self.form.history.show_entries(self.workspace.audit.history(self.model.row_at(index).key))
+                self.form.log.show_entries(self.workspace.log.about(self.model.row_at(index).key))
             self._right.setCurrentWidget(self._form_page)
             return
         self.form.clear()

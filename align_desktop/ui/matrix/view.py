@@ -10,7 +10,7 @@ so an edited column does not jump away; "Re-sort" (or showing the view again) re
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -53,6 +53,9 @@ _GROUP_LABELS: dict[str, object] = {
 class MatrixView(WorkspaceView):
     """Which capabilities each initiative needs, at what maturity, and what each capability is worth."""
 
+    vote_requested = Signal(str)
+    """Start a dot vote on the capabilities ("Dot vote…"); the main window opens it."""
+
     def __init__(self, prompter: Prompter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._prompter = prompter
@@ -75,6 +78,9 @@ class MatrixView(WorkspaceView):
         self.resort.setToolTip(self.tr("Put the columns in order again: edits leave them where they are"))
         self.resort.setEnabled(False)
         self.resort.clicked.connect(lambda: self._set_order(self.model.order_by))
+        self.vote_button = QPushButton(self.tr("Dot vote…"))
+        self.vote_button.setToolTip(self.tr("Let the room vote on the capabilities with dots, in the running session"))
+        self.vote_button.clicked.connect(lambda: self.vote_requested.emit("capability"))
         self.empty_state = EmptyState()
         self.empty_state.action_clicked.connect(self._first_step)
         self._say_what_is_missing(capabilities=False)
@@ -97,6 +103,7 @@ class MatrixView(WorkspaceView):
             bar.addWidget(combo)
             bar.addSpacing(8)
         bar.addWidget(self.resort)
+        bar.addWidget(self.vote_button)
         bar.addStretch()
         bar.addWidget(_legend())
         body = QSplitter(Qt.Orientation.Horizontal)

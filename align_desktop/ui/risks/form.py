@@ -37,6 +37,7 @@ from align_desktop.domain.risk import (
 from align_desktop.domain.validation import ValidationError
 from align_desktop.store.rows import RiskRow
 from align_desktop.ui.capabilities.model import choice_text
+from align_desktop.ui.history_list import HistoryList
 from align_desktop.ui.outcomes.form import DescriptionEdit
 from align_desktop.ui.risks.display import CHOICES, ShownRisk, score_text
 from align_desktop.ui.risks.links import LinksPicker
@@ -47,6 +48,7 @@ from align_desktop.ui.risks.style import (
     WARNING_COLOUR,
     strong_label,
 )
+from align_desktop.ui.workshop.item_log import ItemLogList
 
 _INVALID_STYLE = f"border: 2px solid {ERROR_COLOUR}; border-radius: 2px;"
 _NOTE_STYLE = (
@@ -114,7 +116,13 @@ class RiskForm(QWidget):
         threatens = QVBoxLayout()
         threatens.addWidget(self._section(self.tr("Threatens")))
         threatens.addWidget(self.links, 1)
+        self.log = ItemLogList()
+        """Decisions and actions about the risk; the view fills it."""
+        threatens.addWidget(self.log, 1)
         columns.addLayout(threatens, 4)
+        self.history = HistoryList()
+        """The risk's recorded changes (ratings, treatment, status); the view fills it."""
+        columns.addWidget(self.history, 5)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 8, 4)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -52,6 +52,9 @@ from align_desktop.ui.view import WorkspaceView
 
 class RisksView(WorkspaceView):
     """The risk register in business terms: what could go wrong, what it would cost, who acts."""
+
+    vote_requested = Signal(str)
+    """Start a dot vote on the risks ("Dot vote…"); the main window opens it."""
 
     def __init__(
         self, prompter: Prompter, parent: QWidget | None = None, *, today: Callable[[], date] = date.today
@@ -101,9 +104,13 @@ class RisksView(WorkspaceView):
         self.delete_button = QPushButton(self.tr("Delete risk…"))
         self.delete_button.setToolTip(self.tr("Delete the selected risk and its links (Del); asks first"))
         self.delete_button.clicked.connect(self.delete_selected)
+        self.vote_button = QPushButton(self.tr("Dot vote…"))
+        self.vote_button.setToolTip(self.tr("Let the room vote on the risks with dots, in the running session"))
+        self.vote_button.clicked.connect(lambda: self.vote_requested.emit("risk"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.count_label)
         buttons.addStretch()
+        buttons.addWidget(self.vote_button)
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.delete_button)
 
@@ -400,6 +407,9 @@ class RisksView(WorkspaceView):
         self.maps.select(self.model.row_at(index).key if index.isValid() else None)
         if index.isValid():
             self.form.show_risk(self.model.shown_at(index), self._appetite)
+            if self.workspace is not None:
+                self.form.history.show_entries(self.workspace.audit.history(self.model.row_at(index).key))
+                self.form.log.show_entries(self.workspace.log.about(self.model.row_at(index).key))
             self._bottom.setCurrentWidget(self._form_page)
             return
         self.form.clear()

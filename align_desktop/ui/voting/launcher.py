@@ -13,13 +13,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
-from align_desktop.store.changes import Revert
-from align_desktop.store.sessions import SessionService
-from align_desktop.store.workshop_rows import SessionRow
 from align_desktop.ui.open_workspace import OpenWorkspace
 from align_desktop.ui.prompts import Prompter
 
 if TYPE_CHECKING:
+    from align_desktop.store.changes import Revert
+    from align_desktop.store.workshop_rows import SessionRow
     from align_desktop.ui.voting.panel import VotePanel
 
 
@@ -34,7 +33,7 @@ class VoteLauncher(QObject):
         self.panel: VotePanel | None = None
 
     def _running(self, workspace: OpenWorkspace) -> SessionRow | None:
-        running = SessionService(workspace.workspace).running()
+        running = workspace.sessions.running()
         if running is None:
             self._prompter.inform(
                 self.tr("No session is running"),

@@ -9,9 +9,12 @@ comes from `clock` (seconds, steady), which tests replace.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from align_desktop.domain.countdown import Countdown
-from align_desktop.store.workshop_rows import AgendaItemRow, SessionRow
+
+if TYPE_CHECKING:
+    from align_desktop.store.workshop_rows import AgendaItemRow, SessionRow
 
 Clock = Callable[[], float]
 Record = Callable[[int, int], None]

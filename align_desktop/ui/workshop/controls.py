@@ -22,12 +22,12 @@ from PySide6.QtWidgets import QBoxLayout, QMenu, QSizePolicy, QWidget
 
 from align_desktop.domain.workshop import LINKABLE_PREFIXES
 from align_desktop.store.errors import WorkspaceError
-from align_desktop.store.workshop_rows import SessionRow
 from align_desktop.ui.prompts import Prompter
 from align_desktop.ui.workshop import style
 from align_desktop.ui.workshop.agenda_clock import AgendaClock, Clock
 
 if TYPE_CHECKING:
+    from align_desktop.store.workshop_rows import SessionRow
     from align_desktop.ui.main_window import MainWindow
     from align_desktop.ui.open_workspace import OpenWorkspace
     from align_desktop.ui.workshop.presenter import PresenterPanel
