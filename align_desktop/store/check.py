@@ -14,7 +14,21 @@ from align_desktop.store import schema
 from align_desktop.store.reading import read_only
 from align_desktop.store.snapshot_reading import snapshot_problems
 
-_KEYED_TABLES = {"outcome": "O", "initiative": "I", "cost_line": "L", "capability": "C", "risk": "R"}
+_KEYED = {
+    "outcome": "SELECT key, 'O' FROM outcome",
+    "initiative": "SELECT key, 'I' FROM initiative",
+    "cost_line": "SELECT key, 'L' FROM cost_line",
+    "capability": "SELECT key, 'C' FROM capability",
+    "risk": "SELECT key, 'R' FROM risk",
+    "workshop session": "SELECT key, 'W' FROM workshop_session",
+    "log entry": "SELECT key, CASE kind WHEN 'decision' THEN 'D' WHEN 'action' THEN 'A' ELSE 'P' END FROM log_entry",
+}
+"""Each keyed kind and the query of its keys with the prefix each must have (a log entry's by its kind)."""
+_ORDERED = {
+    members: f"SELECT s.key, m.position FROM {table} m JOIN workshop_session s ON s.id = m.session_id"
+    for members, table in (("participants", "session_participant"), ("agenda items", "agenda_item"))
+}
+"""Lists kept in order within a workshop session: (session key, position) of each member."""
 
 
 def check_workspace(path: Path) -> list[str]:
@@ -46,18 +60,19 @@ def _consistency(connection: sqlite3.Connection) -> list[str]:
     if connection.execute("SELECT count(*) FROM workspace").fetchone()[0] != 1:
         findings.append("the workspace settings row is missing")
     counters: dict[str, int] = dict(connection.execute("SELECT prefix, last FROM key_counter").fetchall())
-    for table, prefix in _KEYED_TABLES.items():
-        highest = 0
-        for (key,) in connection.execute(f"SELECT key FROM {table}"):  # fixed table names, no user text
+    highest: dict[str, int] = defaultdict(int)
+    for kind, query in _KEYED.items():
+        for key, prefix in connection.execute(query):  # fixed queries, no user text
             parsed = parse_key(key)
             if parsed is None or parsed[0] != prefix:
-                findings.append(f"{table} key '{key}' is not of the form {prefix}-001")
+                findings.append(f"{kind} key '{key}' is not of the form {prefix}-001")
             else:
-                highest = max(highest, parsed[1])
-        if highest > counters.get(prefix, 0):
+                highest[prefix] = max(highest[prefix], parsed[1])
+    for prefix, number in highest.items():
+        if number > counters.get(prefix, 0):
             findings.append(
                 f"the key counter for {prefix} ({counters.get(prefix, 0)}) is below the highest "
-                f"key in use ({highest}); new keys could repeat old ones"
+                f"key in use ({number}); new keys could repeat old ones"
             )
     by_lane: dict[int, list[int]] = defaultdict(list)
     for lane_id, position in connection.execute("SELECT lane_id, position FROM initiative"):
@@ -69,4 +84,14 @@ def _consistency(connection: sqlite3.Connection) -> list[str]:
                 f"positions in lane '{lane_names.get(lane_id, lane_id)}' are not 0…{len(positions) - 1} "
                 "without gaps or repeats"
             )
+    for members, query in _ORDERED.items():
+        by_session: dict[str, list[int]] = defaultdict(list)
+        for session_key, position in connection.execute(query):
+            by_session[session_key].append(position)
+        for session_key, positions in sorted(by_session.items()):
+            if sorted(positions) != list(range(len(positions))):
+                findings.append(
+                    f"positions of the {members} of session {session_key} are not 0…{len(positions) - 1} "
+                    "without gaps or repeats"
+                )
     return findings

@@ -69,6 +69,16 @@ def test_check_sees_changes_still_in_the_journal_of_an_open_workspace(sample_pat
         workspace.close()
 
 
+_SESSION = (
+    "INSERT INTO workshop_session (id, key, title, held_on, notes) VALUES (1, 'W-001', 'Review', '2026-11-26', '')",
+    "INSERT INTO key_counter (prefix, last) VALUES ('W', 1)",
+)
+_ENTRY = (
+    "INSERT INTO log_entry (key, session_id, kind, text, owner, recorded_at, recorded_by) "
+    "VALUES ('{key}', 1, '{kind}', 'Ship it', 'Ana', '2026-11-26 10:00:00', 'root')"
+)
+
+
 @pytest.mark.parametrize(
     ("statements", "finding"),
     [
@@ -102,6 +112,34 @@ def test_check_sees_changes_still_in_the_journal_of_an_open_workspace(sample_pat
             "initiative row .* refers to a missing lane",
         ),
         (["DELETE FROM workspace"], "the workspace settings row is missing"),
+        (
+            [*_SESSION, "UPDATE workshop_session SET key = 'S-1'"],
+            "workshop session key 'S-1' is not of the form W-001",
+        ),
+        ([*_SESSION, "DELETE FROM key_counter WHERE prefix = 'W'"], r"the key counter for W \(0\) is below"),
+        (
+            [*_SESSION, _ENTRY.format(key="D-001", kind="action")],
+            "log entry key 'D-001' is not of the form A-001",
+        ),
+        (
+            [*_SESSION, _ENTRY.format(key="A-004", kind="action")],
+            r"the key counter for A \(0\) is below the highest key in use \(4\)",
+        ),
+        (
+            [
+                *_SESSION,
+                "INSERT INTO agenda_item (session_id, position, title, time_box_minutes) VALUES (1, 1, 'x', 5)",
+            ],
+            "positions of the agenda items of session W-001 are not 0…0",
+        ),
+        (
+            [
+                *_SESSION,
+                "INSERT INTO session_participant (session_id, position, name) VALUES (1, 0, 'Ana')",
+                "INSERT INTO session_participant (session_id, position, name) VALUES (1, 0, 'Ben')",
+            ],
+            "positions of the participants of session W-001 are not 0…1",
+        ),
     ],
     ids=[
         "position-gap",
@@ -113,6 +151,12 @@ def test_check_sees_changes_still_in_the_journal_of_an_open_workspace(sample_pat
         "dangling-outcome",
         "dangling-lane",
         "settings-missing",
+        "malformed-session-key",
+        "session-counter-missing",
+        "log-key-of-wrong-kind",
+        "log-counter-below-highest",
+        "agenda-position-gap",
+        "participant-position-repeat",
     ],
 )
 def test_each_kind_of_damage_is_found(sample_path: Path, statements: list[str], finding: str) -> None:
