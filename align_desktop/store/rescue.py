@@ -22,8 +22,25 @@ from align_desktop.store.connection import connect
 from align_desktop.store.errors import NotAWorkspace, WorkspaceError, WorkspaceExists
 
 _NOT_COPIED = {"alembic_version", "sqlite_sequence"}
-_KEYED = {"outcome": "O", "initiative": "I", "cost_line": "L", "capability": "C", "risk": "R"}
-_ORDERED = {"initiative": "lane_id", "cost_line": "initiative_id", "lane": None}
+_KEYED: tuple[tuple[str, str, str], ...] = (
+    ("outcome", "O", "1"),
+    ("initiative", "I", "1"),
+    ("cost_line", "L", "1"),
+    ("capability", "C", "1"),
+    ("risk", "R", "1"),
+    ("workshop_session", "W", "1"),
+    ("log_entry", "D", "kind = 'decision'"),
+    ("log_entry", "A", "kind = 'action'"),
+    ("log_entry", "P", "kind = 'parking'"),
+)
+"""Keyed tables, the prefix of their keys, and which of their rows have it (a log entry's prefix goes by its kind)."""
+_ORDERED = {
+    "initiative": "lane_id",
+    "cost_line": "initiative_id",
+    "lane": None,
+    "session_participant": "session_id",
+    "agenda_item": "session_id",
+}
 """Tables whose `position` counts 0, 1, 2… within each value of the column named (or over the whole table)."""
 
 
@@ -182,8 +199,8 @@ def _renumber_positions(copy: sqlite3.Connection) -> list[str]:
 def _mend_keys(copy: sqlite3.Connection) -> list[str]:
     """Give a key of the wrong form the next free one, and raise key counters past every key in use."""
     notes = []
-    for table, prefix in _KEYED.items():
-        rows = copy.execute(f'SELECT rowid, key FROM "{table}" ORDER BY rowid').fetchall()
+    for table, prefix, rows_with_it in _KEYED:
+        rows = copy.execute(f'SELECT rowid, key FROM "{table}" WHERE {rows_with_it} ORDER BY rowid').fetchall()
         numbers = [parsed[1] for _, key in rows if (parsed := parse_key(key)) and parsed[0] == prefix]
         counter = copy.execute("SELECT last FROM key_counter WHERE prefix = ?", (prefix,)).fetchone()
         last = max([*numbers, counter[0] if counter else 0])
@@ -195,9 +212,10 @@ def _mend_keys(copy: sqlite3.Connection) -> list[str]:
                 notes.append(
                     f"{table}: key '{key}' was not of the form {prefix}-001; it is now {format_key(prefix, last)}"
                 )
-        copy.execute(
-            "INSERT INTO key_counter (prefix, last) VALUES (?, ?) "
-            "ON CONFLICT (prefix) DO UPDATE SET last = excluded.last",
-            (prefix, last),
-        )
+        if last > 0 or counter is not None:  # a kind never used has no counter yet
+            copy.execute(
+                "INSERT INTO key_counter (prefix, last) VALUES (?, ?) "
+                "ON CONFLICT (prefix) DO UPDATE SET last = excluded.last",
+                (prefix, last),
+            )
     return notes

@@ -5,12 +5,14 @@ from __future__ import annotations
 import sqlite3
 from contextlib import closing
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from align_desktop.store.check import check_workspace
 from align_desktop.store.errors import WorkspaceError, WorkspaceExists
 from align_desktop.store.rescue import rescue
+from tests import mock_session as mock
 from tests.store.test_imports import dump
 
 
@@ -77,6 +79,27 @@ def test_broken_references_and_positions_are_mended(sample_path: Path, tmp_path:
     with closing(sqlite3.connect(target)) as db:
         assert db.execute("SELECT outcome_id FROM initiative WHERE key = 'I-002'").fetchone() == (None,)
         assert db.execute("SELECT count(*) FROM cost_line WHERE key = 'L-001'").fetchone() == (0,)
+
+
+def test_a_workshop_session_is_rescued_with_its_keys_and_order_mended(sample_workspace: Any, tmp_path: Path) -> None:
+    mock.run_mock_session(sample_workspace)
+    path = sample_workspace.path
+    sample_workspace.close()
+    before = dump(path)
+    _tamper(
+        path,
+        "UPDATE log_entry SET key = 'X-9' WHERE key = 'A-002'",
+        "UPDATE agenda_item SET position = position + 3 WHERE position = 0",
+        "DELETE FROM key_counter WHERE prefix IN ('W', 'D')",
+    )
+    target = tmp_path / "rescued.align"
+    notes = rescue(path, target)
+    assert "log_entry: key 'X-9' was not of the form A-001; it is now A-003" in notes
+    assert "agenda_item: 3 positions renumbered to close gaps" in notes
+    assert check_workspace(target) == []
+    rescued = dump(target)
+    for table in ("workshop_session", "session_participant", "vote", "vote_dot", "log_link", "snapshot", "audit_entry"):
+        assert rescued[table] == before[table], table
 
 
 def test_a_file_nothing_can_be_read_from_is_refused_and_nothing_written(sample_path: Path, tmp_path: Path) -> None:
