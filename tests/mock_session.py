@@ -9,8 +9,10 @@ check that the minutes and the comparison tell exactly that.
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from align_desktop.store.initiatives import InitiativeService
 from align_desktop.store.log import LogService
@@ -95,3 +97,15 @@ def run_mock_session(workspace: Workspace, *, end: bool = True) -> MockSession:
     if end:
         sessions.end(key, {item.id: seconds for item, seconds in zip(held.agenda, SPENT, strict=True)})
     return MockSession(key, vote_id, before, after, decision_keys, action_keys, parking_key)
+
+
+def sample_after_session(folder: Path, retail: Path) -> Path:
+    """A copy of the realistic sample (`retail`, a built sample) in `folder` after the mock session."""
+    path = folder / "retail.align"
+    shutil.copyfile(retail, path)
+    workspace = Workspace.open(path)
+    try:
+        run_mock_session(workspace)
+    finally:
+        workspace.close()
+    return path

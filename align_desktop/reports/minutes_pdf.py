@@ -11,24 +11,21 @@ temporary name and renamed when complete.
 
 from __future__ import annotations
 
-import io
-from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from align_desktop.domain.minutes import counted
 from align_desktop.reports import minutes_changes, minutes_sections
 from align_desktop.reports.minutes_flow import Draw, Flow
+from align_desktop.reports.pdf_pages import Cancelled, DrawPage, Progress, tell, write_pdf
 from align_desktop.reports.pdf_report import check_target, long_date
 from align_desktop.reports.report_layout import CONTENT_WIDTH, fit, page
 from align_desktop.store.minutes_rows import Minutes
 
-Progress = Callable[[int, int], bool]
-"""Told (done, total) once per page; returning False cancels and writes nothing."""
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
 TITLE_SIZE = 18
-
-
-class _Cancelled(Exception):
-    pass
 
 
 def export_minutes_pdf(workspace_path: Path, session: str, out: Path, progress: Progress | None = None) -> None:
@@ -43,10 +40,10 @@ def export_minutes_pdf(workspace_path: Path, session: str, out: Path, progress: 
     workspace_path, out = Path(workspace_path), Path(out)
     check_target(workspace_path, out)
     try:
-        _tell(progress, 0, 1)
+        tell(progress, 0, 1)
         minutes = read_minutes(workspace_path, session)
         _write(minutes, plan(minutes), out, progress)
-    except _Cancelled:
+    except Cancelled:
         return
 
 
@@ -68,30 +65,18 @@ def title(minutes: Minutes) -> str:
 
 
 def _write(minutes: Minutes, pages: list[list[Draw]], out: Path, progress: Progress | None) -> None:
-    """Draw every page into memory, then write the file whole, fonts embedded as TrueType (as the report does)."""
-    from matplotlib import rc_context
-    from matplotlib.backends.backend_pdf import PdfPages
-
-    from align_desktop.store.files import write_atomically
-
     session = minutes.session
     when = long_date(session.held_on)
     heading = fit(title(minutes), CONTENT_WIDTH, TITLE_SIZE, bold=True)
     subtitle = f"{session.key} · {when} · {counted(len(session.participants), 'attendee')}"
-    total = len(pages)
-    metadata = {"Title": f"{title(minutes)}, {when}", "Creator": "Align Desktop"}
-    buffer = io.BytesIO()
-    with rc_context({"pdf.fonttype": 42}), PdfPages(buffer, metadata=metadata) as pdf:
-        for number, steps in enumerate(pages, start=1):
-            _tell(progress, number - 1, total)
+
+    def drawn(steps: list[Draw]) -> DrawPage:
+        def draw(number: int, total: int) -> Figure:
             figure = page(minutes.workspace_name, when, number, total, heading, subtitle)
             for step in steps:
                 step(figure)
-            pdf.savefig(figure)
-    _tell(progress, total, total)
-    write_atomically(out, buffer.getvalue())
+            return figure
 
+        return draw
 
-def _tell(progress: Progress | None, done: int, total: int) -> None:
-    if progress is not None and progress(done, total) is False:
-        raise _Cancelled
+    write_pdf(out, f"{title(minutes)}, {when}", [drawn(steps) for steps in pages], progress)

@@ -11,14 +11,13 @@ page has the workspace name, the date and "Page n of N" in its footer. Charts co
 
 from __future__ import annotations
 
-import io
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from align_desktop.reports import report_pages
 from align_desktop.reports.formatting import money
+from align_desktop.reports.pdf_pages import Cancelled, DrawPage, Progress, tell, write_pdf
 from align_desktop.reports.report_data import ReportData, read_report
 from align_desktop.reports.report_layout import (
     CONTENT_WIDTH,
@@ -36,9 +35,6 @@ from align_desktop.reports.report_pages import Page
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
-
-Progress = Callable[[int, int], bool]
-"""Told (done, total) as the report goes, once per page; returning False cancels and writes nothing."""
 
 MONTHS = (
     "January",
@@ -64,10 +60,6 @@ SECTIONS = (
 )
 
 
-class _Cancelled(Exception):
-    pass
-
-
 def export_report(workspace_path: Path, out: Path, progress: Progress | None = None, today: date | None = None) -> None:
     """Write the executive PDF report of the workspace at `workspace_path` to `out` (.pdf).
 
@@ -79,11 +71,11 @@ def export_report(workspace_path: Path, out: Path, progress: Progress | None = N
     workspace_path, out = Path(workspace_path), Path(out)
     check_target(workspace_path, out)
     try:
-        _tell(progress, 0, 1)
+        tell(progress, 0, 1)
         data = read_report(workspace_path, today or date.today())
         plan = plan_pages(data)
         _write(data, plan, out, progress)
-    except _Cancelled:
+    except Cancelled:
         return
 
 
@@ -151,29 +143,14 @@ def check_target(workspace_path: Path, out: Path) -> None:
 
 
 def _write(data: ReportData, plan: list[Page], out: Path, progress: Progress | None) -> None:
-    """Draw every page into memory, then write the file whole (`write_atomically`).
-
-    Fonts are embedded as TrueType (Type 42): a reader then finds every character as written (with
-    matplotlib's default Type 3 fonts, text extraction loses some, the em dash among them)."""
-    from matplotlib import rc_context
-    from matplotlib.backends.backend_pdf import PdfPages
-
-    from align_desktop.store.files import write_atomically
-
     when = long_date(data.today)
-    total = len(plan)
-    metadata = {"Title": f"{data.name}: executive report, {when}", "Creator": "Align Desktop"}
-    buffer = io.BytesIO()
-    with rc_context({"pdf.fonttype": 42}), PdfPages(buffer, metadata=metadata) as pdf:
-        for number, planned in enumerate(plan, start=1):
-            _tell(progress, number - 1, total)
+
+    def drawn(planned: Page) -> DrawPage:
+        def draw(number: int, total: int) -> Figure:
             figure = page(data.name, when, number, total, planned.title, planned.subtitle, charts=planned.charts)
             planned.draw(figure)
-            pdf.savefig(figure)
-    _tell(progress, total, total)
-    write_atomically(out, buffer.getvalue())
+            return figure
 
+        return draw
 
-def _tell(progress: Progress | None, done: int, total: int) -> None:
-    if progress is not None and progress(done, total) is False:
-        raise _Cancelled
+    write_pdf(out, f"{data.name}: executive report, {when}", [drawn(planned) for planned in plan], progress)

@@ -3,7 +3,6 @@ frozen, keys are text, dates are dates, and user text that starts like a formula
 
 from __future__ import annotations
 
-import shutil
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -28,13 +27,7 @@ def rows(sheet: Any) -> list[tuple[Any, ...]]:
 def held(tmp_path_factory: pytest.TempPathFactory, _built_samples: dict[str, Path]) -> tuple[Path, Any]:
     """The realistic sample after the mock session, and its minutes workbook, opened."""
     folder = tmp_path_factory.mktemp("minutes")
-    path = folder / "retail.align"
-    shutil.copyfile(_built_samples["retail"], path)
-    workspace = Workspace.open(path)
-    try:
-        mock.run_mock_session(workspace)
-    finally:
-        workspace.close()
+    path = mock.sample_after_session(folder, _built_samples["retail"])
     out = folder / "minutes.xlsx"
     export_minutes_workbook(path, mock.TITLE, out)
     return path, openpyxl.load_workbook(out)

@@ -44,13 +44,7 @@ SECTIONS = (
 def held(tmp_path_factory: pytest.TempPathFactory, _built_samples: dict[str, Path]) -> tuple[Path, Path]:
     """The realistic sample after the mock session, and the session's minutes, exported once for the module."""
     folder = tmp_path_factory.mktemp("minutes")
-    path = folder / "retail.align"
-    shutil.copyfile(_built_samples["retail"], path)
-    workspace = Workspace.open(path)
-    try:
-        mock.run_mock_session(workspace)
-    finally:
-        workspace.close()
+    path = mock.sample_after_session(folder, _built_samples["retail"])
     out = folder / "minutes.pdf"
     export_minutes_pdf(path, "W-001", out)
     return path, out
