@@ -33,7 +33,8 @@ class ResultList(QWidget):
         header.setStretchLastSection(False)
         for column in range(4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 3):  # the item and who gave it dots share the width; the full text is in the tooltip
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.note = QLabel()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -52,6 +53,8 @@ class ResultList(QWidget):
                 ]
             )
             item.setTextAlignment(0, Qt.AlignmentFlag.AlignCenter)
+            for column in (1, 3):
+                item.setToolTip(column, item.text(column))
             if ranked.rank == 1:
                 for column in range(4):
                     item.setBackground(column, WINNER_BACKGROUND)
@@ -63,6 +66,10 @@ class ResultList(QWidget):
         if not result.ranking:
             self.note.setText(self.tr("Nobody placed a dot."))
         elif result.without_dots:
-            self.note.setText(self.tr("{0} more item(s) got no dot.").format(result.without_dots))
+            self.note.setText(
+                self.tr("1 more item got no dot.")
+                if result.without_dots == 1
+                else self.tr("{0} more items got no dot.").format(result.without_dots)
+            )
         else:
             self.note.setText("")
