@@ -127,6 +127,7 @@ def test_totals_stay_hidden_until_revealed(
         for row in range(panel.ranking.table.topLevelItemCount())
     ]
     assert rows == [["1", "●●  2", "Ana 1, Ben 1"], ["2", "●  1", "Ben 1"]]
+    assert panel.ranking.note.text() == "26 more items got no dot."  # the sample's 28 initiatives, 2 voted
     assert panel.participants.isHidden() and not panel.reveal_button.isEnabled()
     open_sample.undo_stack.undo()
     assert panel.pages.currentWidget() is not panel.ranking
