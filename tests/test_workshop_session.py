@@ -65,7 +65,9 @@ def test_the_comparison_tells_exactly_what_happened_and_nothing_else(
     scores = {(s.key, s.field): (s.old, s.new) for s in comparison.score_changes}
     assert scores == {change: values for change, values in what_happened(held).items() if change[1] != "lane"}
     assert comparison.band_changes == ()
-    assert all(npv.before == npv.after for npv in comparison.npv)  # lanes, confidence and readiness move no cash
+    *scenarios, risk_adjusted = comparison.npv
+    assert all(npv.before == npv.after for npv in scenarios)  # lanes, confidence and readiness move no cash
+    assert risk_adjusted.after > risk_adjusted.before  # the vote raised confidence in the most valuable
 
 
 def test_the_minutes_tell_it(sample_workspace: Workspace, held: mock.MockSession) -> None:

@@ -32,6 +32,16 @@ RATINGS: dict[str, tuple[str, str]] = {
 }
 
 
+RISK_ADJUSTED = "risk-adjusted"
+NPV_TITLES = {
+    "pessimistic": "Pessimistic",
+    "base": "Base",
+    "optimistic": "Optimistic",
+    RISK_ADJUSTED: "Base, risk-adjusted",
+}
+"""How the rows of the NPV movement are named (a vote written into confidence moves the risk-adjusted one)."""
+
+
 @dataclass(frozen=True)
 class FieldChange:
     field: str
@@ -72,7 +82,8 @@ class ScoreChange:
 
 @dataclass(frozen=True)
 class NpvChange:
-    """The portfolio's NPV under one scenario, before and after."""
+    """The portfolio's NPV under one scenario (or `RISK_ADJUSTED`: the base NPV with each benefit weighted
+    by its initiative's confidence), before and after."""
 
     scenario: str
     before: float
@@ -120,20 +131,21 @@ def compare(before: WorkspaceState, after: WorkspaceState) -> Comparison:
         lane_moves=tuple(
             LaneMove(new.key, new.name, str(old.fields["lane"]), str(new.fields["lane"]))
             for old, new in pairs["initiative"]
-            if old.fields["lane"] != new.fields["lane"]
+            if new.differs(old, "lane")
         ),
         score_changes=tuple(_score_changes(pairs)),
-        npv=tuple(NpvChange(name, npv_before[name], npv_after[name]) for name in SCENARIOS),
+        npv=tuple(NpvChange(name, npv_before[name], npv_after[name]) for name in (*SCENARIOS, RISK_ADJUSTED)),
         band_changes=tuple(_band_changes(pairs["risk"])),
         currency=str(settings.fields["currency"]) if settings else "",
     )
 
 
 def portfolio_npv(state: WorkspaceState, calculator: PortfolioCalculator | None = None) -> dict[str, float]:
-    """The portfolio's NPV under each scenario: the sum over every initiative with a business case."""
+    """The portfolio's NPV under each scenario, and risk-adjusted under the base one (`RISK_ADJUSTED`): the
+    sum over every initiative with a business case."""
     settings = next(iter(state.of("settings").values()), None)
     if settings is None:
-        return dict.fromkeys(SCENARIOS, 0.0)
+        return dict.fromkeys((*SCENARIOS, RISK_ADJUSTED), 0.0)
     values = settings.fields
     horizon = _int(settings, "horizon")
     assumptions = Assumptions(
@@ -150,7 +162,8 @@ def portfolio_npv(state: WorkspaceState, calculator: PortfolioCalculator | None 
         },
     )
     figures = (calculator or PortfolioCalculator()).evaluate(assumptions, _cases(state, horizon))
-    return {name: totals(figures, name, horizon).npv for name in SCENARIOS}
+    npv = {name: totals(figures, name, horizon).npv for name in SCENARIOS}
+    return npv | {RISK_ADJUSTED: totals(figures, "base", horizon).risk_adjusted_npv}
 
 
 def _cases(state: WorkspaceState, horizon: int) -> dict[str, BusinessCase]:
@@ -185,11 +198,7 @@ def _changes_of(kind: str, before: Mapping[str, Item], after: Mapping[str, Item]
         elif new is None and old is not None:
             found.append(ItemChange(kind, old.key, old.name, "removed"))
         elif old is not None and new is not None:
-            names = {
-                field
-                for field in old.fields.keys() | new.fields.keys()
-                if old.fields.get(field) != new.fields.get(field)
-            }
+            names = {field for field in old.fields.keys() | new.fields.keys() if new.differs(old, field)}
             if names:
                 fields = tuple(
                     FieldChange(field, field_label(kind, field), old.fields.get(field), new.fields.get(field))

@@ -13,7 +13,7 @@ comma-separated).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from align_desktop.domain.business_case import BENEFIT_FIELDS, COST_LINE_FIELDS
 from align_desktop.domain.capability import CAPABILITY_FIELDS
@@ -76,6 +76,14 @@ class Item:
     key: str
     name: str
     fields: Mapping[str, object]
+    identities: Mapping[str, object] = field(default_factory=dict)
+    """For a field shown by a name (an initiative's lane), what it refers to: renaming the lane moves no card."""
+
+    def differs(self, other: Item, name: str) -> bool:
+        """Whether field `name` changed from `other` to this item (by what it refers to, where known)."""
+        if name in self.identities or name in other.identities:
+            return self.identities.get(name) != other.identities.get(name)
+        return self.fields.get(name) != other.fields.get(name)
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from align_desktop.domain.compare import NPV_TITLES
 from align_desktop.domain.minutes import against_time_box, dots_text, items_text
 from align_desktop.domain.voting import VOTE_SUBJECTS
 from align_desktop.domain.workspace_state import MONEY, PERCENT, SHARE, value_kind
@@ -237,7 +238,7 @@ def changes_table(minutes: Minutes) -> Table:
             "Portfolio NPV",
             None,
             None,
-            npv.scenario.capitalize(),
+            NPV_TITLES[npv.scenario],
             "changed" if round(npv.before) != round(npv.after) else "no change",
             "NPV",
             Formatted(npv.before, money),

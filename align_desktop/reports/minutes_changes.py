@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from align_desktop.domain.compare import Comparison, ItemChange
+from align_desktop.domain.compare import NPV_TITLES, Comparison, ItemChange
 from align_desktop.domain.minutes import counted
 from align_desktop.domain.workspace_state import MONEY, PERCENT, SHARE, TEXT, value_kind
 from align_desktop.reports.formatting import MINUS, money
@@ -34,7 +34,7 @@ def what_changed(flow: Flow, minutes: Minutes) -> None:
     flow.paragraph(span_text(found) + " " + counts_text(comparison))
     currency = comparison.currency
     npv = [
-        Row((c.scenario.capitalize(), amount(c.before), amount(c.after), change_text(c.before, c.after)))
+        Row((NPV_TITLES[c.scenario], amount(c.before), amount(c.after), change_text(c.before, c.after)))
         for c in comparison.npv
     ]
     flow.table(

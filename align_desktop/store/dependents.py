@@ -7,6 +7,8 @@ from typing import Any, cast
 from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import DeclarativeBase, Session
 
+from align_desktop.store.audit_pause import audit_paused
+
 Dependents = dict[str, list[dict[str, Any]]]
 """Rows by table name."""
 
@@ -24,11 +26,13 @@ def keep(session: Session, owned: list[Table], column: str, owner_id: int) -> De
 
 
 def put_back(session: Session, owned: list[Table], column: str, owner_id: int, dependents: Dependents) -> None:
-    """Insert kept rows again, pointing at the owner's (possibly new) id."""
-    for table in owned:
-        rows = dependents[table.name]
-        if rows:
-            session.execute(insert(table), [row | {column: owner_id} for row in rows])
+    """Insert kept rows again, pointing at the owner's (possibly new) id; the audit trail records nothing
+    (the delete recorded nothing either)."""
+    with audit_paused(session):
+        for table in owned:
+            rows = dependents[table.name]
+            if rows:
+                session.execute(insert(table), [row | {column: owner_id} for row in rows])
 
 
 def reinsert(session: Session, model: type[DeclarativeBase], row: dict[str, Any]) -> int:

@@ -196,8 +196,13 @@ def app_tables() -> list[str]:
     return [name for name in names if name != "audit_context"] + ["audit_context"]
 
 
+KEPT_THROUGH_RESTORE = "snapshot"
+"""Snapshots are records, like backups, not part of the plan: undoing an import keeps those taken since."""
+
+
 def restore_from_backup(path: Path, backup: Path) -> None:
-    """Make every table of the workspace at `path` exactly as in `backup`, in one transaction."""
+    """Make every table of the workspace at `path` exactly as in `backup`, in one transaction, but keep its
+    snapshots (`KEPT_THROUGH_RESTORE`), each still naming its session if that session is in the copy."""
     if not backup.is_file():
         raise WorkspaceError(f"The copy taken before the import ({backup}) is gone, so the import cannot be undone.")
     db = connect(path)
@@ -218,15 +223,20 @@ def _copy_tables(db: sqlite3.Connection) -> None:
     theirs = db.execute("PRAGMA backup.user_version").fetchone()[0]
     if mine != theirs:
         raise sqlite3.DatabaseError(f"the copy is of workspace schema {theirs}, the workspace of {mine}")
-    tables = app_tables()
+    tables = [table for table in app_tables() if table != KEPT_THROUGH_RESTORE]
     db.execute("BEGIN IMMEDIATE")
     try:
         db.execute("PRAGMA defer_foreign_keys = ON")
+        sessions_of_snapshots = db.execute("SELECT session_id, id FROM main.snapshot").fetchall()
         for table in reversed(tables):
             db.execute(f"DELETE FROM main.{table}")  # table names from the models, never user text
         for table in tables:
             columns = ", ".join(_columns(db, table))
             db.execute(f"INSERT INTO main.{table} ({columns}) SELECT {columns} FROM backup.{table}")
+        db.executemany(  # deleting the sessions cleared these; sessions the copy has are named again
+            "UPDATE main.snapshot SET session_id = ?1 WHERE id = ?2 AND ?1 IN (SELECT id FROM main.workshop_session)",
+            sessions_of_snapshots,
+        )
     except BaseException:
         db.execute("ROLLBACK")
         raise

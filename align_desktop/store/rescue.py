@@ -34,6 +34,8 @@ _KEYED: tuple[tuple[str, str, str], ...] = (
     ("log_entry", "P", "kind = 'parking'"),
 )
 """Keyed tables, the prefix of their keys, and which of their rows have it (a log entry's prefix goes by its kind)."""
+_NEEDED_THOUGH_OPTIONAL = {("snapshot", "base_id")}
+"""References that may be empty but, once set, the row cannot do without."""
 _ORDERED = {
     "initiative": "lane_id",
     "cost_line": "initiative_id",
@@ -150,7 +152,8 @@ def _read_what_can_be_read(source: sqlite3.Connection, query: str) -> tuple[list
 def _drop_orphans(copy: sqlite3.Connection) -> list[str]:
     """Mend references to rows lost in the damage: an initiative whose lane is lost moves to the
     first lane, an optional reference is cleared, any other row that refers to a lost one is
-    dropped (and rows that referred to those, in turn)."""
+    dropped (and rows that referred to those, in turn): a snapshot stored as changes from a lost
+    one among them, since it cannot be read without it."""
     mended: dict[str, int] = defaultdict(int)
     while orphans := copy.execute("PRAGMA foreign_key_check").fetchall():
         for table, rowid, parent, fk_id in orphans:
@@ -161,7 +164,7 @@ def _drop_orphans(copy: sqlite3.Connection) -> list[str]:
                     copy.execute("UPDATE initiative SET lane_id = ? WHERE rowid = ?", (first[0], rowid))
                     mended["initiative: {0} moved to the first lane, their own lane was lost"] += 1
                     continue
-            if optional:
+            if optional and (table, column) not in _NEEDED_THOUGH_OPTIONAL:
                 copy.execute(f'UPDATE "{table}" SET "{column}" = NULL WHERE rowid = ?', (rowid,))
                 mended[f"{table}: {{0}} references to a lost {parent} cleared"] += 1
             else:

@@ -17,11 +17,11 @@ from sqlalchemy.orm import Session
 
 from align_desktop.domain.keys import SESSION_PREFIX
 from align_desktop.domain.validation import ValidationError
-from align_desktop.domain.workshop import AgendaLine
+from align_desktop.domain.workshop import PARTICIPANTS, AgendaLine
 from align_desktop.store import subtrees
 from align_desktop.store.errors import NotFound
 from align_desktop.store.keys import next_key
-from align_desktop.store.models import AgendaItem, SessionParticipant, Snapshot, WorkshopSession
+from align_desktop.store.models import AgendaItem, SessionParticipant, Snapshot, Vote, VoteDot, WorkshopSession
 from align_desktop.store.snapshot_writes import take_snapshot
 from align_desktop.store.subtrees import Subtree
 
@@ -100,6 +100,7 @@ def replace_content(session: Session, key: str, new: Content, put_back: Subtree 
         if line.item_id is not None and line.item_id not in agenda_ids:
             raise NotFound(f"agenda item {line.item_id} of {key}")
     gone_participants = sorted(participant_ids - {i for i, _ in new.participants})
+    _refuse_removing_voters(session, gone_participants)
     gone_items = sorted(agenda_ids - {line.item_id for line, _ in new.agenda})
     removed = subtrees.keep(session, _PARTICIPANTS, gone_participants)
     removed.merge(subtrees.keep(session, _AGENDA, gone_items))
@@ -230,8 +231,29 @@ def set_spent(session: Session, session_id: int, spent: dict[int, int]) -> dict[
     return before
 
 
+def _refuse_removing_voters(session: Session, participant_ids: list[int]) -> None:
+    """A revealed vote's dots are final: who gave them stays on the list (their dots would go with them)."""
+    voter = session.execute(
+        select(SessionParticipant.name, Vote.title)
+        .join(VoteDot, VoteDot.participant_id == SessionParticipant.id)
+        .join(Vote, Vote.id == VoteDot.vote_id)
+        .where(SessionParticipant.id.in_(participant_ids), Vote.revealed.is_(True))
+        .limit(1)
+    ).first()
+    if voter is not None:
+        raise ValidationError(
+            PARTICIPANTS, f"{voter.name} gave dots in the revealed vote '{voter.title}'; they stay on the list"
+        )
+
+
 def drop_snapshot(session: Session, snapshot_id: int) -> None:
-    """Delete a session's start or end snapshot, unless a later snapshot is stored as changes from it."""
+    """Delete a session's start or end snapshot, unless a later snapshot is stored as changes from it: that one
+    stays as a snapshot taken by hand, so that nothing reads it as the start or end of the session any more."""
     based_on_it = session.scalar(select(Snapshot.id).where(Snapshot.base_id == snapshot_id).limit(1))
     if based_on_it is None:
         session.execute(delete(Snapshot).where(Snapshot.id == snapshot_id))
+    else:
+        kept = session.get_one(Snapshot, snapshot_id)
+        kept.label = f"{kept.label} (undone)"[:200]
+        kept.reason = "manual"
+        kept.session_id = None

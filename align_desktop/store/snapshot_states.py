@@ -56,7 +56,7 @@ def workspace_state(content: Content) -> WorkspaceState:
         key = str(record["key"])
         fields = _fields("initiative", record)
         fields |= {"lane": lanes[record["lane_id"]], "outcome_key": outcomes.get(record["outcome_id"])}
-        items["initiative"][key] = Item(key, str(record["title"]), fields | extra[key])
+        items["initiative"][key] = Item(key, str(record["title"]), fields | extra[key], {"lane": record["lane_id"]})
     items["business case"] = {}
     for record in records["business_case"]:
         key = initiative_keys[record["initiative_id"]]

@@ -171,12 +171,15 @@ def test_portfolio_npv_per_scenario_is_the_roi_arithmetic_of_design_worked_examp
     # DESIGN.md's worked example: CF −120,000; 2,500; 127,500; 190,000 at 10 % → 130,394.44 (base).
     # Pessimistic (benefits × 0.7, costs × 1.2): −144,000; −28,250; 59,250; 103,000.
     # Optimistic (benefits × 1.2, costs × 0.9): −108,000; 21,000; 171,000; 246,000.
-    assert [change.scenario for change in comparison.npv] == ["pessimistic", "base", "optimistic"]
-    assert [change.before for change in comparison.npv] == [0.0, 0.0, 0.0]
+    # Risk-adjusted (base): benefits 62,500; 187,500; 250,000 weighted by confidence 80 %, costs
+    # 120,000 then 60,000 a year (1/1.1 + 1/1.21 + 1/1.331 = 2.486852).
+    assert [change.scenario for change in comparison.npv] == ["pessimistic", "base", "optimistic", "risk-adjusted"]
+    assert [change.before for change in comparison.npv] == [0.0, 0.0, 0.0, 0.0]
     assert [change.after for change in comparison.npv] == [
         pytest.approx(-144_000 - 28_250 / 1.1 + 59_250 / 1.21 + 103_000 / 1.331),
         pytest.approx(130_394.44, abs=0.005),
         pytest.approx(-108_000 + 21_000 / 1.1 + 171_000 / 1.21 + 246_000 / 1.331),
+        pytest.approx(0.8 * (62_500 / 1.1 + 187_500 / 1.21 + 250_000 / 1.331) - 120_000 - 60_000 * 2.486852),
     ]
     assert comparison.npv[1] == NpvChange("base", 0.0, pytest.approx(130_394.44, abs=0.005))
 
@@ -203,7 +206,8 @@ def test_identical_states_have_no_changes_and_equal_npv() -> None:
 
 
 def test_a_state_without_settings_has_no_portfolio_value() -> None:
-    assert portfolio_npv(WorkspaceState({})) == {"pessimistic": 0.0, "base": 0.0, "optimistic": 0.0}
+    names = ("pessimistic", "base", "optimistic", "risk-adjusted")
+    assert portfolio_npv(WorkspaceState({})) == dict.fromkeys(names, 0.0)
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ from typing import Any
 import openpyxl
 import pytest
 
+from align_desktop.domain.compare import NPV_TITLES
 from align_desktop.exchange.minutes_workbook import SHEETS, export_minutes_workbook
 from align_desktop.store.errors import WorkspaceError
 from align_desktop.store.log import LogService
@@ -95,7 +96,7 @@ def test_what_changed_lists_npv_moves_scores_and_every_change(held: tuple[Path, 
     changes = rows(held[1]["What changed"])
     npv = [row for row in changes if row[0] == "Portfolio NPV"]
     assert [(row[3], row[6], row[7]) for row in npv] == [
-        (c.scenario.capitalize(), pytest.approx(c.before), pytest.approx(c.after)) for c in found.comparison.npv
+        (NPV_TITLES[c.scenario], pytest.approx(c.before), pytest.approx(c.after)) for c in found.comparison.npv
     ]
     moves = [(row[2], row[6], row[7]) for row in changes if row[0] == "Board move"]
     assert sorted(moves) == sorted(mock.MOVES)
@@ -112,7 +113,7 @@ def test_what_changed_lists_npv_moves_scores_and_every_change(held: tuple[Path, 
     listed = [(row[2], row[5], row[6], row[7]) for row in changes if row[0] == "Change"]
     assert len(listed) == 7
     assert ("I-016", "Confidence %", 45, 20) in listed
-    key = held[1]["What changed"]["C5"]
+    key = held[1]["What changed"]["C6"]  # after the header and the four NPV rows, the first board move
     assert key.value == "I-009" and key.data_type == "s"
 
 

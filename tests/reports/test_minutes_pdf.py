@@ -12,6 +12,7 @@ import pypdf
 import pytest
 from PIL import Image
 
+from align_desktop.domain.compare import NPV_TITLES
 from align_desktop.reports.minutes_changes import LISTED_CHANGES, value_text
 from align_desktop.reports.minutes_pdf import export_minutes_pdf
 from align_desktop.store.capabilities import CapabilityService
@@ -103,8 +104,11 @@ def test_decisions_actions_and_the_parking_lot(text: str) -> None:
 def test_what_changed_tells_the_moves_scores_and_npv(held: tuple[Path, Path], text: str) -> None:
     found = read_minutes(held[0], "W-001").what_changed
     assert found is not None
-    for npv in found.comparison.npv:
-        assert f"{npv.scenario.capitalize()} {amount(npv.before)} {amount(npv.after)} no change" in text
+    *scenarios, risk_adjusted = found.comparison.npv
+    for npv in scenarios:
+        assert f"{NPV_TITLES[npv.scenario]} {amount(npv.before)} {amount(npv.after)} no change" in text
+    gain = amount(risk_adjusted.after - risk_adjusted.before)
+    assert f"Base, risk-adjusted {amount(risk_adjusted.before)} {amount(risk_adjusted.after)} +{gain}" in text
     assert "7 items changed, 0 added and 0 removed; 2 board moves and 5 changed scores." in text
     assert "I-009 Rule-based 'bought together' widget Now Later" in text
     assert "I-014 Predict likely returns at order time Next Now" in text

@@ -6,10 +6,14 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
+from sqlalchemy import select
+
 from align_desktop.store.backup import copy_workspace
+from align_desktop.store.business_case_writes import move_line
 from align_desktop.store.business_cases import BusinessCaseService
 from align_desktop.store.imports import restore_from_backup
 from align_desktop.store.initiatives import InitiativeService
+from align_desktop.store.models import Initiative
 from align_desktop.store.workspace import Workspace
 
 
@@ -78,3 +82,30 @@ def test_putting_rows_back_from_a_copy_records_nothing(workspace: Workspace, tmp
     with closing(sqlite3.connect(path)) as db:
         restored = db.execute("SELECT count(*) FROM audit_entry").fetchone()[0]
     assert restored == len(before) - 1  # the copy's trail, without the change made after it
+
+
+def test_deleting_an_initiative_and_undoing_it_records_nothing(workspace: Workspace) -> None:
+    service = InitiativeService(workspace)
+    key, _ = service.create({"title": "Churn"})
+    cases = BusinessCaseService(workspace)
+    cases.set_benefit(key, {"annual_benefit": 1000})
+    cases.add_cost_line(key, {"category": "model training", "description": "GPU hours"})
+    recorded = _entries(workspace)
+    service.delete(key)()
+    assert _entries(workspace) == recorded
+    with workspace.read() as db:
+        assert db.execute("SELECT who FROM audit_context").fetchall() == [(workspace.author,)]
+
+
+def test_a_cost_line_moved_to_another_initiative_leaves_one_and_joins_the_other(workspace: Workspace) -> None:
+    service = InitiativeService(workspace)
+    first, _ = service.create({"title": "Churn"})
+    second, _ = service.create({"title": "Fraud"})
+    cases = BusinessCaseService(workspace)
+    line, _ = cases.add_cost_line(first, {"category": "model training", "description": "GPU hours"})
+    with workspace.write() as session:
+        move_line(session, line, session.scalar(select(Initiative.id).where(Initiative.key == second)))
+    assert _entries(workspace)[-2:] == [
+        (workspace.author, None, "initiative", first, "cost_line", line, "GPU hours", None),
+        (workspace.author, None, "initiative", second, "cost_line", line, None, "GPU hours"),
+    ]

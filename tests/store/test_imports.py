@@ -17,6 +17,7 @@ from align_desktop.store.errors import WorkspaceError
 from align_desktop.store.imports import ImportChanges, ImportService, ItemEdit, app_tables, read_contents
 from align_desktop.store.initiatives import InitiativeService
 from align_desktop.store.outcomes import OutcomeService
+from align_desktop.store.snapshots import SnapshotService
 from align_desktop.store.workspace import Workspace
 
 
@@ -182,6 +183,23 @@ def test_capability_names_may_swap_within_one_import(sample_workspace: Workspace
     ImportService(sample_workspace).apply(changes, take_backup(sample_workspace.path, "before import"))
     after = {c.key: c.name for c in CapabilityService(sample_workspace).catalogue()}
     assert (after["C-001"], after["C-002"]) == (catalogue["C-002"], catalogue["C-001"])
+
+
+def test_undoing_an_import_keeps_the_snapshots_taken_since_with_their_sessions(sample_workspace: Workspace) -> None:
+    from tests import mock_session as mock
+
+    mock.run_mock_session(sample_workspace, end=False)
+    path = sample_workspace.path
+    backup = take_backup(path, "before import")
+    revert = ImportService(sample_workspace).apply(_changes(), backup)
+    SnapshotService(sample_workspace).take("After the import")
+    snapshots = dump(path)["snapshot"]
+    revert()
+    assert dump(path)["snapshot"] == snapshots
+    assert [(s.label, s.session_title) for s in SnapshotService(sample_workspace).list()][-2:] == [
+        (f"Start of W-001 {mock.TITLE}", mock.TITLE),
+        ("After the import", None),
+    ]
 
 
 def test_undo_needs_the_backup(sample_workspace: Workspace, tmp_path: Path) -> None:

@@ -11,7 +11,9 @@ import pytest
 
 from align_desktop.store.check import check_workspace
 from align_desktop.store.errors import WorkspaceError, WorkspaceExists
+from align_desktop.store.initiatives import InitiativeService
 from align_desktop.store.rescue import rescue
+from align_desktop.store.snapshots import SnapshotService
 from tests import mock_session as mock
 from tests.store.test_imports import dump
 
@@ -128,3 +130,24 @@ def _findings(path: Path) -> list[str]:
         return check_workspace(path)
     except WorkspaceError as error:
         return [str(error)]
+
+
+def test_a_snapshot_whose_base_is_lost_is_dropped_with_those_built_on_it(sample_workspace: Any, tmp_path: Path) -> None:
+    snapshots = SnapshotService(sample_workspace)
+    service = InitiativeService(sample_workspace)
+    lanes = service.board().lanes
+    for index, lane in enumerate(lanes[1:], start=1):  # the first whole, then two stored as changes
+        snapshots.take(f"Snapshot {index}")
+        service.move("I-001", lane.id, 0)
+    snapshots.take("Snapshot 3")
+    path = sample_workspace.path
+    sample_workspace.close()
+    with closing(sqlite3.connect(path)) as db:
+        assert db.execute("SELECT id, base_id FROM snapshot ORDER BY id").fetchall() == [(1, None), (2, 1), (3, 2)]
+    _tamper(path, "DELETE FROM snapshot WHERE id = 2")
+    target = tmp_path / "rescued.align"
+    notes = rescue(path, target)
+    assert "snapshot: 1 rows dropped that referred to a lost snapshot" in notes
+    assert check_workspace(target) == []
+    with closing(sqlite3.connect(target)) as db:
+        assert db.execute("SELECT id FROM snapshot").fetchall() == [(1,)]

@@ -9,6 +9,8 @@ import pytest
 from align_desktop.domain.validation import ValidationError
 from align_desktop.store.initiatives import InitiativeService
 from align_desktop.store.sessions import SessionService
+from align_desktop.store.snapshots import SnapshotService
+from align_desktop.store.votes import VoteService
 from align_desktop.store.workspace import Workspace
 
 AGENDA = [(None, "Review the roadmap", 20), (None, "Vote on the next bets", 15), (None, "Decisions and actions", 10)]
@@ -235,3 +237,36 @@ def test_foreign_keys_stay_sound(workspace: Workspace) -> None:
     service.update(key, {}, ["Ann"], [(None, "Only item", 30)])()
     with workspace.read() as db:
         assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_a_start_snapshot_another_is_built_on_stays_as_one_taken_by_hand_when_the_start_is_undone(
+    workspace: Workspace,
+) -> None:
+    service = SessionService(workspace)
+    key = _plan(service)
+    undo_start = service.start(key)
+    InitiativeService(workspace).create({"title": "Churn"})
+    SnapshotService(workspace).take("During the session")
+    undo_start()
+    assert service.get(key).state == "planned"
+    assert _table(workspace, "SELECT label, reason, session_id FROM snapshot ORDER BY id") == [
+        (f"Start of {key} Q3 roadmap workshop (undone)", "manual", None),
+        ("During the session", "manual", None),
+    ]
+
+
+def test_who_gave_dots_in_a_revealed_vote_stays_on_the_list(workspace: Workspace) -> None:
+    service = SessionService(workspace)
+    key = _plan(service)
+    initiative, _ = InitiativeService(workspace).create({"title": "Churn"})
+    service.start(key)
+    votes = VoteService(workspace)
+    vote, _ = votes.create(key, "What matters most?", "initiative", 2)
+    ben = service.get(key).participants[1]
+    votes.add_dot(vote, ben.id, initiative)
+    service.update(key, {"title": "Q3 roadmap workshop"}, ["Ann", "Chidi"], AGENDA)()  # not revealed: allowed
+    votes.reveal(vote)
+    before = _table(workspace, "SELECT * FROM session_participant ORDER BY id")
+    with pytest.raises(ValidationError, match="Ben gave dots in the revealed vote 'What matters most\\?'"):
+        service.update(key, {"title": "Q3 roadmap workshop"}, ["Ann", "Chidi"], AGENDA)
+    assert _table(workspace, "SELECT * FROM session_participant ORDER BY id") == before

@@ -207,7 +207,8 @@ def test_compare_lists_board_moves_scores_risk_bands_and_npv_between_snapshots_a
         ("risk", "R-001"),
         ("business case", "I-003"),
     }
-    assert all(change.after > change.before for change in comparison.npv)
+    *scenarios, _risk_adjusted = comparison.npv  # I-002's confidence fell: risk-adjusted may go either way
+    assert all(change.after > change.before for change in scenarios)
     assert service.compare_with_now(end).changes == ()
     assert service.compare_with_now(start) == comparison
 
@@ -221,9 +222,13 @@ def test_npv_per_scenario_is_the_figure_align_desktop_roi_reports(sample_path: P
         workspace.close()
     summaries = read_case_summaries(sample_path)
 
-    for change in comparison.npv:
+    *scenarios, risk_adjusted = comparison.npv
+    for change in scenarios:
         report = build_report(summaries, change.scenario)
         assert change.before == change.after == pytest.approx(report["portfolio"]["npv"], rel=1e-12)
+    report = build_report(summaries, "base")
+    assert risk_adjusted.scenario == "risk-adjusted"
+    assert risk_adjusted.before == pytest.approx(report["portfolio"]["risk_adjusted_npv"], rel=1e-12)
 
 
 def test_compare_of_an_unknown_snapshot_is_not_found(sample_workspace: Workspace) -> None:
@@ -281,4 +286,17 @@ def test_a_chain_that_loops_is_reported_not_followed_forever(sample_path: Path) 
     assert [finding.removeprefix(f"{sample_path}: ") for finding in check_workspace(sample_path)] == [
         "snapshot 1 cannot be read: its chain of changes loops",
         "snapshot 1 cannot be read: it is damaged (not a payload of changes in format 1)",
+    ]
+
+
+def test_renaming_a_lane_is_one_change_of_the_lane_and_moves_no_card(sample_workspace: Workspace) -> None:
+    snapshots = SnapshotService(sample_workspace)
+    before = snapshots.take("Before the rename")
+    settings = SettingsService(sample_workspace)
+    lanes = [(lane.id, lane.name) for lane in settings.lanes()]
+    settings.set_lanes([(lanes[0][0], "Q1"), *lanes[1:]])
+    comparison = snapshots.compare_with_now(before)
+    assert comparison.lane_moves == ()
+    assert [(c.kind, c.change, [(f.field, f.old, f.new) for f in c.fields]) for c in comparison.changes] == [
+        ("lane", "changed", [("name", "Now", "Q1")])
     ]

@@ -117,8 +117,8 @@ def _npv_table(comparison: Comparison) -> str:
 
 
 def _cell(text: str) -> str:
-    """`text` escaped, kept on one line."""
-    return escape(text).replace(" ", "&nbsp;")
+    """`text` escaped, kept on one line (no break at a space or a hyphen)."""
+    return escape(text).replace(" ", "&nbsp;").replace("-", "\u2011")
 
 
 def _lines(lines: list[str], none: str) -> str:

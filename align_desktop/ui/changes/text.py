@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication
 
+from align_desktop.domain.compare import NPV_TITLES
 from align_desktop.domain.workspace_state import MONEY, PERCENT, SHARE, TEXT, value_kind
 from align_desktop.reports.formatting import money
 from align_desktop.store.snapshot_queries import SnapshotRow
@@ -82,7 +83,7 @@ def npv_delta(before: float, after: float, currency: str) -> str:
 
 
 def scenario_title(name: str) -> str:
-    return {"pessimistic": tr("Pessimistic"), "base": tr("Base"), "optimistic": tr("Optimistic")}[name]
+    return tr(NPV_TITLES[name])
 
 
 def local_time(moment: datetime) -> str:

@@ -93,7 +93,8 @@ ADDED_AND_REMOVED: list[tuple[str, str, str]] = [
     ("business_case", "business_case", "annual_benefit"),
     ("cost_line", "cost_line", "description"),
 ]
-"""Business-case rows and cost lines added or removed are input changes too (not when their initiative goes)."""
+"""Business-case rows and cost lines added or removed are input changes too (not when their initiative goes);
+a cost line moved to another initiative is removed from one and added to the other."""
 
 
 def upgrade() -> None:
@@ -274,6 +275,16 @@ def audit_triggers() -> list[str]:
                 f"VALUES ({NOW}, {WHO}, {RUNNING_SESSION}, 'initiative', {INITIATIVE_KEY.format(row=row)}, "
                 f"'{field}', {detail}, {old_value}, {new_value}); END"
             )
+    statements.append(
+        "CREATE TRIGGER audit_cost_line_moved AFTER UPDATE OF initiative_id ON cost_line "
+        f"WHEN OLD.initiative_id IS NOT NEW.initiative_id AND {AUDITING} BEGIN "
+        "INSERT INTO audit_entry "
+        "(recorded_at, who, session_id, item_kind, item_key, field, detail, old_value, new_value) VALUES "
+        f"({NOW}, {WHO}, {RUNNING_SESSION}, 'initiative', {INITIATIVE_KEY.format(row='OLD')}, 'cost_line', "
+        "NEW.key, CAST(OLD.description AS TEXT), NULL), "
+        f"({NOW}, {WHO}, {RUNNING_SESSION}, 'initiative', {INITIATIVE_KEY.format(row='NEW')}, 'cost_line', "
+        "NEW.key, NULL, CAST(NEW.description AS TEXT)); END"
+    )
     return statements
 
 
