@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QDateTime, QMimeData, Qt, QTimer
+from PySide6.QtCore import QDateTime, QMimeData, QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -371,8 +371,11 @@ class MainWindow(QMainWindow):
         return self._built[name]
 
     def show_view(self, name: str) -> None:
+        # the navigation first: when the page that had the focus hides, the focus may land on the
+        # navigation, which must not then pick a row of its own and show a second page meanwhile
+        with QSignalBlocker(self._navigation):
+            self._navigation.setCurrentRow([spec.name for spec in VIEWS].index(name))
         self._pages.setCurrentWidget(self.view(name))
-        self._navigation.setCurrentRow([spec.name for spec in VIEWS].index(name))
 
     def open_target(self, name: str, target: object) -> None:
         """Show view `name` filtered to or focused on `target` (a dashboard click-through)."""

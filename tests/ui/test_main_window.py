@@ -236,3 +236,13 @@ def test_other_files_are_not_taken(window: MainWindow, tmp_path: Path) -> None:
     notes.write_text("agenda")
     assert _drag_file(window, notes) == (False, False)
     assert window.workspace is None
+
+
+def test_opening_from_the_welcome_screen_leaves_one_page_showing(window: MainWindow, sample_path: Path) -> None:
+    window.activateWindow()
+    window.welcome.try_sample_button.setFocus()  # the welcome screen has the focus, as after a click on it
+    assert window.open_workspace(sample_path)
+    for name in ("matrix", "risks", "board"):
+        window.show_view(name)
+        pages = [window._pages.widget(index) for index in range(window._pages.count())]
+        assert [page for page in pages if page.isVisible()] == [window.view(name)]
