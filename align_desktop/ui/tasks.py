@@ -99,9 +99,13 @@ class _Job(QObject):
         self.worker = _Worker(work, self.cancelled)
         self.worker.moveToThread(self.worker_thread)
         self.worker_thread.started.connect(self.worker.run)
+        # slots of this object (which lives in the GUI thread), so that Qt queues each report to the
+        # GUI thread; a lambda would run in the worker's thread and touch widgets from there
         self.worker.progressed.connect(self._progressed)
-        self.worker.finished.connect(lambda result: self._end(lambda: done(result)))
-        self.worker.failed.connect(lambda error: self._end(lambda: failed(error)))
+        self.worker.finished.connect(self._finished)
+        self.worker.failed.connect(self._failed)
+        self._done = done
+        self._failed_with = failed
         self._forget = forget
 
     def start(self) -> None:
@@ -111,9 +115,16 @@ class _Job(QObject):
         self.dialog.setMaximum(total)
         self.dialog.setValue(current)
 
-    def _end(self, report: Callable[[], None]) -> None:
+    def _finished(self, result: object) -> None:
+        self._end()
+        self._done(result)
+
+    def _failed(self, error: Exception) -> None:
+        self._end()
+        self._failed_with(error)
+
+    def _end(self) -> None:
         self.worker_thread.quit()
         self.worker_thread.wait()
         self.dialog.reset()
         self._forget(self)
-        report()
