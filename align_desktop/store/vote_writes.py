@@ -78,11 +78,15 @@ def restore_vote(session: Session, row: dict[str, Any], dots: list[dict[str, Any
 
 
 def _open_vote(session: Session, vote_id: int) -> Vote:
+    """The vote, while its dots may still change: not revealed, and its session not ended."""
     vote = find_vote(session, vote_id)
     if vote.revealed:
         raise ValidationError(
             "Vote", f"'{vote.title}' is revealed; its dots are final (undo the reveal to change them)"
         )
+    held_in = session.get_one(WorkshopSession, vote.session_id)
+    if held_in.ended_at is not None:
+        raise ValidationError("Vote", f"the session '{held_in.title}' has ended; its votes take no more dots")
     return vote
 
 

@@ -13,6 +13,7 @@ from align_desktop.store.capabilities import CapabilityService
 from align_desktop.store.changes import Revert
 from align_desktop.store.errors import NotFound
 from align_desktop.store.initiatives import InitiativeService
+from align_desktop.store.sessions import SessionService
 from align_desktop.store.votes import VoteService
 from align_desktop.store.workspace import Workspace
 from tests.store.session_rows import add_session
@@ -270,3 +271,14 @@ def test_deleting_a_vote_takes_its_dots_and_undo_brings_both_back(room: Room) ->
         room.votes.board(vote_id)
     undo()
     assert room.votes.board(vote_id).dots == {(room.ana, "I-001"): 1, (room.ben, "I-002"): 1}
+
+
+def test_a_vote_of_an_ended_session_takes_no_more_dots(room: Room, workspace: Workspace) -> None:
+    vote, _ = room.votes.create("W-001", "What matters most?", "initiative", 2)
+    place(room, vote, [(room.ana, "I-001")])
+    SessionService(workspace).end("W-001")
+    with pytest.raises(ValidationError, match="the session 'Q3 planning' has ended; its votes take no more dots"):
+        room.votes.add_dot(vote, room.ben, "I-002")
+    with pytest.raises(ValidationError, match="has ended"):
+        room.votes.remove_dot(vote, room.ana, "I-001")
+    assert room.votes.board(vote).dots == {(room.ana, "I-001"): 1}

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QPalette
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -47,6 +47,13 @@ QTreeWidget::item { padding: 6px 2px; }
 """
 """Type sizes read from the back of the room (a style sheet, so that every control of the panel follows)."""
 PANEL_SIZE = (1280, 800)
+"""The panel's size, or less: it never reaches past the screen it opens on (a projector may be 1280×720)."""
+
+
+def _fitting(parent: QWidget | None) -> QSize:
+    screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
+    room = screen.availableGeometry().size() * 0.95
+    return QSize(*PANEL_SIZE).boundedTo(room)
 
 
 class VotePanel(QDialog):
@@ -63,7 +70,7 @@ class VotePanel(QDialog):
         self.board: VoteBoard | None = None
         self.vote_result: VoteResult | None = None
         self.setStyleSheet(PANEL_STYLE)
-        self.resize(*PANEL_SIZE)
+        self.resize(_fitting(parent))
 
         self.heading = QLabel()
         self.heading.setObjectName("heading")
@@ -152,6 +159,11 @@ class VotePanel(QDialog):
         action.setShortcuts(standard_keys(QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z", "Ctrl+Y"))
         self.addAction(action)
         return action
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        """The items take the keys first: 1–9 pick a participant rather than type into the filter."""
+        super().showEvent(event)
+        self.tiles.setFocus()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         """Keys 1–9 pick the participant (they reach here unless the filter field takes them as text)."""

@@ -7,7 +7,7 @@ dots a click places. Keys 1–9 pick the first nine participants (the panel bind
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QGridLayout, QPushButton, QWidget
 
 from align_desktop.store.vote_rows import VoteBoard
 
@@ -15,6 +15,10 @@ _BUTTON_STYLE = (
     "QPushButton { padding: 6px 14px; border: 1px solid #90a4ae; border-radius: 6px; }"
     " QPushButton:checked { background: #1565c0; color: white; border-color: #0d47a1; }"
 )
+
+
+PER_ROW = 3
+"""Participant buttons on one row; more go on the next."""
 
 
 class ParticipantBar(QWidget):
@@ -28,9 +32,8 @@ class ParticipantBar(QWidget):
         self._group.setExclusive(True)
         self._group.idClicked.connect(self.picked)
         self.buttons: list[QPushButton] = []
-        self._layout = QHBoxLayout(self)
+        self._layout = QGridLayout(self)  # rows of `PER_ROW`, so that a large room still fits the panel
         self._layout.setContentsMargins(0, 0, 0, 0)
-        self._layout.addStretch()
 
     def current(self) -> int | None:
         """The id of the participant whose dots a click places, if anyone's."""
@@ -60,12 +63,12 @@ class ParticipantBar(QWidget):
             self._group.removeButton(button)
             button.deleteLater()
         self.buttons = []
-        for participant_id in ids:
+        for index, participant_id in enumerate(ids):
             button = QPushButton()
             button.setCheckable(True)
             button.setStyleSheet(_BUTTON_STYLE)
             self._group.addButton(button, participant_id)
-            self._layout.insertWidget(self._layout.count() - 1, button)
+            self._layout.addWidget(button, *divmod(index, PER_ROW))
             self.buttons.append(button)
 
     def _label(self, number: int, name: str, left: int) -> str:

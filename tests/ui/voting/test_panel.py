@@ -7,7 +7,9 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from align_desktop.store.changes import Revert
@@ -190,3 +192,27 @@ def test_undoing_the_vote_closes_its_panel(
         open_sample.undo_stack.undo()
     assert not panel.isVisible()
     assert open_sample.votes.votes("W-001") == []
+
+
+def test_the_panel_fits_a_small_projector_and_a_large_room_wraps(
+    qtbot: QtBot, open_sample: OpenWorkspace, prompter: Any
+) -> None:
+    names = ["Ana", "Ben", "Cleo", "Dev", "Eli", "Fay", "Gus", "Hana", "Ivo", "Jo", "Kai", "Lea"]
+    add_session(open_sample.workspace, "Big room", names)
+    panel = open_panel(qtbot, open_sample, prompter)
+    room = QGuiApplication.primaryScreen().availableGeometry().size()
+    assert panel.width() <= room.width() and panel.height() <= room.height()
+    rows = {button.y() for button in panel.participants.buttons}
+    assert len(rows) == 4  # twelve participants, three to a row
+    assert panel.participants.width() <= panel.width()
+
+
+def test_keys_reach_the_items_first_not_the_filter(
+    qtbot: QtBot, open_sample: OpenWorkspace, prompter: Any, people: list[int]
+) -> None:
+    panel = open_panel(qtbot, open_sample, prompter)
+    panel.activateWindow()
+    qtbot.waitUntil(lambda: panel.tiles.hasFocus())
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_2)
+    assert panel.participants.current() == people[1]
+    assert panel.filter.text() == ""
