@@ -200,6 +200,11 @@ class MatrixView(WorkspaceView):
         """The empty state's button: the view where the missing capabilities or initiatives are added."""
         self.view_requested.emit("capabilities" if not self.model.grid.capabilities else "board")
 
+    def selected_key(self) -> str | None:
+        """The capability of the current cell: what a decision or action recorded here is linked to."""
+        where = self._current_keys()
+        return None if where is None else where[1]
+
     def _current_keys(self) -> tuple[str, str] | None:
         index = self.table.currentIndex()
         if not index.isValid():

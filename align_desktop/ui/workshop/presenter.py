@@ -35,6 +35,8 @@ _COUNTDOWN_PADDING = 10
 _WIDEST_TIME = "+88:88"
 _ITEM_PADDING = 18
 """Pixels around an agenda line's text (`style.PANEL_STYLE`: 8 above and below, 6 aside, a border)."""
+_TEXT_INSET = 24
+"""Pixels of a line's width its text cannot use: 6 aside each way, the current line's 6-pixel mark, and slack."""
 
 
 def _font(points: float, *, bold: bool = False) -> QFont:
@@ -195,7 +197,8 @@ class PresenterPanel(QFrame):
 
     def _item_size(self, text: str, width: int) -> QSize:
         """Room for `text` wrapped at `width` (a title may take a line more as it gains a mark or a time)."""
-        bounds = self.agenda.fontMetrics().boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text)
+        text_width = width - _TEXT_INSET
+        bounds = self.agenda.fontMetrics().boundingRect(QRect(0, 0, text_width, 10_000), Qt.TextFlag.TextWordWrap, text)
         return QSize(width, bounds.height() + _ITEM_PADDING)
 
     def _state_text(self, clock: AgendaClock, state: str) -> str:

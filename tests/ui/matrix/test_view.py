@@ -58,6 +58,12 @@ def test_names_and_accessibility(shown: Shown) -> None:
     assert not view.empty_state.isVisible()
 
 
+def test_the_selected_item_is_the_capability_of_the_current_cell(shown: Shown) -> None:
+    view = shown.view
+    view.table.setCurrentIndex(index_of(view, A, Y))
+    assert view.selected_key() == Y  # what Ctrl+D, Ctrl+K and Ctrl+P link an entry to
+
+
 def test_typing_a_level_sets_the_need_as_one_undo_step(qtbot: Any, shown: Shown) -> None:
     view, stack = shown.view, shown.opened.undo_stack
     index = index_of(view, A, Y)
