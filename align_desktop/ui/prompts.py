@@ -46,7 +46,11 @@ class Prompter:
         return box.clickedButton() is ok
 
     def choose(self, title: str, message: str, choices: list[str]) -> int | None:
-        """Which of `choices` the user picked (its index), or None when they cancel."""
+        """Which of `choices` the user picked (its index), or None when they cancel: a button each for a
+        few short choices, else a list (so that long titles are read whole)."""
+        if as_list(choices):
+            picked, ok = QInputDialog.getItem(self._parent, title, message, choices, 0, False)
+            return choices.index(picked) if ok and picked in choices else None
         box = QMessageBox(QMessageBox.Icon.Question, title, message, parent=self._parent)
         buttons = [box.addButton(choice, QMessageBox.ButtonRole.ActionRole) for choice in choices]
         box.addButton(QMessageBox.StandardButton.Cancel)
@@ -70,3 +74,13 @@ class Prompter:
             return None
         path = Path(name)
         return path if path.suffix else path.with_suffix(suggested.suffix)
+
+
+BUTTONS_AT_MOST = 3
+BUTTON_TEXT_AT_MOST = 28
+"""Choices beyond these (more of them, or a longer one) are offered as a list instead of buttons."""
+
+
+def as_list(choices: list[str]) -> bool:
+    """Whether `choices` are offered as a list: more than a few, or one too long for a button."""
+    return len(choices) > BUTTONS_AT_MOST or any(len(choice) > BUTTON_TEXT_AT_MOST for choice in choices)
