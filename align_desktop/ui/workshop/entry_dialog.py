@@ -22,6 +22,10 @@ Submit = Callable[[dict[str, Any], list[str]], None]
 """Store the entry's fields and links; raises on refusal."""
 
 
+ENTRY_SCALE = 1.4
+"""The dialog's type, against the desktop's."""
+
+
 class LogEntryDialog(SubmitDialog):
     """Record or edit one decision, action or parking-lot item."""
 
@@ -47,7 +51,10 @@ class LogEntryDialog(SubmitDialog):
             "parking": self.tr("Park an item"),
         }
         self.setWindowTitle(titles[kind] if entry is None else self.tr("Edit {0}").format(entry.key))
-        self.setMinimumWidth(640)
+        larger = self.font()  # the room reads along as it is typed, on the projector
+        larger.setPointSizeF(larger.pointSizeF() * ENTRY_SCALE)
+        self.setFont(larger)
+        self.setMinimumWidth(800)
         self.text = QLineEdit(entry.text if entry else "")
         self.text.setAccessibleName(LOG_FIELDS["text"])
         self.text.setPlaceholderText(
