@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from align_desktop.domain.countdown import LAST_MINUTE, OVER_TIME, clock_text
+from align_desktop.domain.countdown import LAST_MINUTE, ON_TIME, OVER_TIME, clock_text
 from align_desktop.ui.views import VIEWS
 from align_desktop.ui.workshop import style
 from align_desktop.ui.workshop.agenda_clock import AgendaClock
@@ -178,6 +178,8 @@ class PresenterPanel(QFrame):
         state = countdown.state(now)
         self.countdown.setText(clock_text(left))
         foreground, background = style.COUNTDOWN_COLOURS[state]
+        if not countdown.running and state == ON_TIME:
+            foreground = style.PAUSED_TEXT
         self.countdown.setStyleSheet(
             f"color: {foreground}; background: {background}; border-radius: 10px; padding: 4px {_COUNTDOWN_PADDING}px;"
         )

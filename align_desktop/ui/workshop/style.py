@@ -21,6 +21,8 @@ COUNTDOWN_COLOURS: dict[str, tuple[str, str]] = {
     OVER_TIME: ("#ffffff", "#d32f2f"),
 }
 """(text, background) of the countdown in each state."""
+PAUSED_TEXT = "#7f8c99"
+"""The countdown's digits while paused: dimmed, so that the room sees the clock has stopped."""
 
 COUNTDOWN_POINTS = 64
 TITLE_POINTS = 22

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QListWidget
 
 from align_desktop.domain.countdown import LAST_MINUTE, ON_TIME, OVER_TIME
 from align_desktop.ui.main_window import MainWindow
+from align_desktop.ui.workshop import style
 from tests.ui.workshop.conftest import FakeClock, plan, press
 
 
@@ -54,10 +55,12 @@ def test_space_pauses_and_resumes_plus_adds_a_minute(window: MainWindow, clock: 
     clock.advance(600)
     assert _shown(window)[1] == "18:55"
     assert "paused" in window.workshop.panel.state.text()  # type: ignore[union-attr]
+    assert f"color: {style.PAUSED_TEXT}" in window.workshop.panel.countdown.styleSheet()  # type: ignore[union-attr]
     assert window.workshop.pause_action.iconText() == "Resume"
     press(window, Qt.Key.Key_Space)
     clock.advance(5)
     assert _shown(window)[1] == "18:50"
+    assert style.PAUSED_TEXT not in window.workshop.panel.countdown.styleSheet()  # type: ignore[union-attr]
     press(window, Qt.Key.Key_Plus)
     assert _shown(window)[1] == "19:50"
     assert "+1 min added" in window.workshop.panel.state.text()  # type: ignore[union-attr]
