@@ -22,6 +22,7 @@ from align_desktop.store import (
     risk_writes,
     settings_writes,
 )
+from align_desktop.store.audit_pause import audit_paused
 from align_desktop.store.errors import NotFound
 from align_desktop.store.imports import ImportChanges, ItemEdit
 from align_desktop.store.models import Initiative, Lane
@@ -47,8 +48,15 @@ def apply_changes(session: Session, changes: ImportChanges) -> None:
     _risks(session, changes.risks)
     session.flush()
     initiative_ids = dict(session.execute(select(Initiative.key, Initiative.id)).all())
-    _cases(session, changes.cases, initiative_ids)
-    _cost_lines(session, changes.cost_lines, initiative_ids)
+    created = {edit.key for edit in changes.initiatives if edit.new}
+    creating = [e.new and e.fields.get("initiative_key") in created for e in changes.cost_lines]
+    # the business cases and cost lines of initiatives this import creates are part of creating them,
+    # which (as every creation) the item history does not record; those of existing ones it does
+    with audit_paused(session):
+        _cases(session, [e for e in changes.cases if e.key in created], initiative_ids)
+        _cost_lines(session, [e for e, new in zip(changes.cost_lines, creating, strict=True) if new], initiative_ids)
+    _cases(session, [e for e in changes.cases if e.key not in created], initiative_ids)
+    _cost_lines(session, [e for e, new in zip(changes.cost_lines, creating, strict=True) if not new], initiative_ids)
 
 
 def _initiatives(session: Session, edits: list[ItemEdit]) -> None:

@@ -202,6 +202,19 @@ def test_undoing_an_import_keeps_the_snapshots_taken_since_with_their_sessions(s
     ]
 
 
+def test_the_history_records_changes_to_existing_items_not_what_new_ones_are_created_with(
+    sample_workspace: Workspace,
+) -> None:
+    changes = _changes()
+    changes.cost_lines.append(
+        ItemEdit("L-501", {"initiative_key": "I-002", "category": "other", "description": "y", "amount_1": 5.0}, True)
+    )
+    ImportService(sample_workspace).apply(changes, take_backup(sample_workspace.path, "before import"))
+    with sample_workspace.read() as db:
+        recorded = db.execute("SELECT item_key, field, detail, new_value FROM audit_entry ORDER BY id").fetchall()
+    assert recorded == [("I-001", "lane", None, "Later"), ("I-002", "cost_line", "L-501", "y")]
+
+
 def test_undo_needs_the_backup(sample_workspace: Workspace, tmp_path: Path) -> None:
     backup = take_backup(sample_workspace.path, "before import")
     revert = ImportService(sample_workspace).apply(ImportChanges(settings={"risk_appetite": 4}), backup)
