@@ -88,6 +88,7 @@ class WorkshopControls(QObject):
         self.previous_action = self._add(menu, self.tr("Pre&vious Agenda Item"), self._previous, "Ctrl+Left", "PgUp")
         self.previous_action.setIconText(self.tr("◀ Previous"))
         self.presenter_actions = [self.pause_action, self.extend_action, self.previous_action, self.next_action]
+        self.leave_action = self._add(menu, self.tr("&Leave Presenter Layout"), self._leave_presenter, "Esc")
         self.panel: PresenterPanel | None = None
         """Built when first presented, in the navigation's place."""
         self._update_actions()
@@ -155,7 +156,7 @@ class WorkshopControls(QObject):
         self.presenter_action.setEnabled(running)
         for action in self.record_actions.values():
             action.setEnabled(writable)
-        for action in self.presenter_actions:
+        for action in [*self.presenter_actions, self.leave_action]:
             action.setEnabled(self.presenting)
 
     # the presenter layout
@@ -213,6 +214,9 @@ class WorkshopControls(QObject):
     def present(self) -> None:
         """Show the running session in the presenter layout."""
         self.presenting = True
+
+    def _leave_presenter(self) -> None:
+        self.presenting = False
 
     def toggle_presenter(self) -> None:
         self.presenting = not self.presenting

@@ -131,6 +131,9 @@ def test_leaving_the_presenter_layout_restores_the_normal_one(window: MainWindow
     press(window, Qt.Key.Key_F5)
     assert window.workshop.presenting and not navigation.isVisible()
     assert window.width() == 1600
+    press(window, Qt.Key.Key_Escape)
+    assert not window.workshop.presenting and navigation.isVisible()
+    assert not window.workshop.leave_action.isEnabled()  # Esc is free again outside the layout
 
 
 def test_ending_stores_the_time_taken_and_leaves_the_presenter_layout_undo_resumes(
