@@ -189,6 +189,10 @@ class RoiView(WorkspaceView):
         elif target.kind == targets.PORTFOLIO:
             self.portfolio.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def selected_key(self) -> str | None:
+        """The initiative whose business case is shown: what Ctrl+D, Ctrl+K and Ctrl+P link an entry to."""
+        return self.picked_key
+
     def pick(self, key: str) -> None:
         """Show initiative `key`'s business case."""
         if key == self.picked_key or key not in self.cases:

@@ -66,6 +66,7 @@ def test_portfolio_ranks_and_picks(qtbot: Any, roi: Roi) -> None:
     rect = view.portfolio.table.visualRect(model.index(0, 1))
     qtbot.mouseClick(view.portfolio.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert view.picked_key == keys["churn"]
+    assert view.selected_key() == keys["churn"]  # what the decision log links an entry to
     assert view.picker.key() == keys["churn"]
     assert view.headline.texts()["npv"] == view.portfolio.model.data(model.index(0, 2)).join(["EUR ", ""])
     view.reload()
