@@ -215,6 +215,8 @@ class MainWindow(QMainWindow):
         self.workshop_menu.addSeparator()
         self.workshop = WorkshopControls(self, self.workshop_menu, self._navigation, self._pages, self._prompter)
         """Sessions, the decision log's quick entry and the presenter layout (ui/workshop/controls.py)."""
+        self.votes.countdown = self.workshop.countdown_text
+        self.votes.shared_actions = self.workshop.shared_actions()
         self.workshop_menu.addSeparator()
         self._workspace_actions.append(self._add(self.workshop_menu, self.tr("Expor&t Minutes…"), self.export_minutes))
 

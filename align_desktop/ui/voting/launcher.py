@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from align_desktop.ui.open_workspace import OpenWorkspace
@@ -31,6 +32,10 @@ class VoteLauncher(QObject):
         self._prompter = prompter
         self._workspace = workspace
         self.panel: VotePanel | None = None
+        self.countdown: Callable[[], str | None] = lambda: None
+        """The running agenda item's countdown in one line, shown in the panel (set by the window)."""
+        self.shared_actions: list[QAction] = []
+        """The window's actions that keep working while the panel has the keyboard (set by the window)."""
 
     def _running(self, workspace: OpenWorkspace) -> SessionRow | None:
         running = workspace.sessions.running()
@@ -96,6 +101,8 @@ class VoteLauncher(QObject):
         if self.panel is not None:
             self.panel.close()
         panel = VotePanel(workspace, vote_id, self._prompter, self._window)
+        panel.follow_countdown(self.countdown)
+        panel.addActions(self.shared_actions)
         panel.finished.connect(lambda _result: self._panel_closed(panel))
         self.panel = panel
         panel.show()

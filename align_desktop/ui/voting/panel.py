@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -41,11 +41,13 @@ from align_desktop.ui.voting.tiles import TilesModel, TilesView
 PANEL_STYLE = """
 QWidget { font-size: 15pt; }
 QLabel#heading { font-size: 24pt; font-weight: bold; }
+QLabel#countdown { font-size: 20pt; font-weight: bold; }
 QLabel#hint { font-size: 12pt; }
 QTreeWidget { font-size: 17pt; }
 QTreeWidget::item { padding: 6px 2px; }
 """
 """Type sizes read from the back of the room (a style sheet, so that every control of the panel follows)."""
+COUNTDOWN_TICK_MS = 500
 PANEL_SIZE = (1280, 800)
 """The panel's size, or less: it never reaches past the screen it opens on (a projector may be 1280×720)."""
 
@@ -78,6 +80,15 @@ class VotePanel(QDialog):
         self.subtitle = QLabel()
         self.status = QLabel()
         self.status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.countdown = QLabel()
+        self.countdown.setObjectName("countdown")
+        self.countdown.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.countdown.setToolTip(self.tr("The agenda item's time left: the presenter's countdown, shown here too"))
+        self.countdown.hide()
+        self._countdown_text: Callable[[], str | None] = lambda: None
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(COUNTDOWN_TICK_MS)
+        self._ticker.timeout.connect(self._tick)
         self.participants = ParticipantBar()
         self.participants.picked.connect(lambda _id: self._show_tiles())
         self.filter = QLineEdit()
@@ -129,7 +140,10 @@ class VotePanel(QDialog):
         titles.addWidget(self.heading)
         titles.addWidget(self.subtitle)
         top.addLayout(titles, 1)
-        top.addWidget(self.status)
+        status = QVBoxLayout()
+        status.addWidget(self.countdown)
+        status.addWidget(self.status)
+        top.addLayout(status)
         buttons = QHBoxLayout()
         for action, name in ((self._undo_action(), self.tr("Undo")), (self._redo_action(), self.tr("Redo"))):
             button = QToolButton()
@@ -159,6 +173,17 @@ class VotePanel(QDialog):
         action.setShortcuts(standard_keys(QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z", "Ctrl+Y"))
         self.addAction(action)
         return action
+
+    def follow_countdown(self, text: Callable[[], str | None]) -> None:
+        """Show `text()` (the running agenda item's countdown, None when no session runs) and keep it current."""
+        self._countdown_text = text
+        self._tick()
+        self._ticker.start()
+
+    def _tick(self) -> None:
+        text = self._countdown_text()
+        self.countdown.setVisible(text is not None)
+        self.countdown.setText(text or "")
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         """The items take the keys first: 1–9 pick a participant rather than type into the filter."""

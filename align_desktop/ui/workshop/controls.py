@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, QRectF, QSizeF, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QBoxLayout, QMenu, QSizePolicy, QWidget
 
+from align_desktop.domain.countdown import OVER_TIME, clock_text
 from align_desktop.domain.workshop import LINKABLE_PREFIXES
 from align_desktop.store.errors import WorkspaceError
 from align_desktop.ui.prompts import Prompter
@@ -214,6 +215,30 @@ class WorkshopControls(QObject):
     def present(self) -> None:
         """Show the running session in the presenter layout."""
         self.presenting = True
+
+    def countdown_text(self) -> str | None:
+        """The current agenda item and its countdown in one line ("2. Dot vote · 8:35 left"), while a session runs."""
+        clock = self.agenda_clock
+        if clock is None or clock.current is None or clock.countdown is None:
+            return None
+        now = clock.now()
+        left = clock_text(clock.countdown.remaining(now))
+        head = f"{clock.index + 1}. {clock.current.title}"
+        if clock.countdown.state(now) == OVER_TIME:
+            return self.tr("{0} · {1} over time").format(head, left)
+        paused = "" if clock.countdown.running else self.tr(" (paused)")
+        return self.tr("{0} · {1} left{2}").format(head, left, paused)
+
+    def shared_actions(self) -> list[QAction]:
+        """What works in a vote panel too: the agenda's keys (Space excepted: it gives a dot there) and the log's."""
+        return [
+            self.extend_action,
+            self.next_action,
+            self.previous_action,
+            self.leave_action,
+            self.presenter_action,
+            *self.record_actions.values(),
+        ]
 
     def _leave_presenter(self) -> None:
         self.presenting = False

@@ -3,6 +3,7 @@ and the tiles' model as Qt's model tester checks it."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -110,3 +111,25 @@ def test_the_tiles_model_passes_the_model_tester(qtmodeltester: Any, open_sample
     model.set_filter("forecast")
     qtmodeltester.check(model)
     assert 0 < model.rowCount() < len(board.items)
+
+
+def test_the_panel_shows_the_agenda_countdown_and_keeps_the_presenter_keys(
+    qtbot: QtBot, prompter: Any, sample_path: Path
+) -> None:
+    window = MainWindow(Preferences(user_settings()), prompter)
+    qtbot.addWidget(window)
+    window.resize(1600, 1000)
+    window.show()
+    assert window.open_workspace(sample_path)
+    key, _ = window.workspace.sessions.create(  # type: ignore[union-attr]
+        {"title": "Review", "held_on": "2026-11-26"}, ["Ana", "Ben"], [(None, "Dot vote", 15), (None, "Wrap up", 5)]
+    )
+    window.workshop.start_session(key)
+    vote_id, _ = window.workspace.votes.create(key, "What matters most?", "initiative", 2)  # type: ignore[union-attr]
+    panel = window.votes.open_panel(window.workspace, vote_id)  # type: ignore[arg-type]
+    assert panel.countdown.isVisible()
+    assert re.fullmatch(r"1\. Dot vote · 1[45]:[0-5]\d left", panel.countdown.text())  # the real clock runs
+    window.workshop.next_action.trigger()  # as PgDown in the panel would
+    qtbot.waitUntil(lambda: panel.countdown.text().startswith("2. Wrap up"))
+    assert window.workshop.next_action in panel.actions()
+    assert window.workshop.pause_action not in panel.actions()  # Space gives a dot there
