@@ -7,6 +7,8 @@ the minutes show that nothing was left out. What changed is `minutes_changes`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from align_desktop.domain.minutes import against_time_box, counted, dots_text, duration_text, items_text
 from align_desktop.domain.voting import VOTE_SUBJECTS
 from align_desktop.reports.minutes_flow import Flow
@@ -116,14 +118,7 @@ def vote_rows(vote: VoteMinutes) -> list[Row]:
 
 
 def decisions(flow: Flow, minutes: Minutes) -> None:
-    columns = (
-        Column("Key", 0.6),
-        Column("Decision", 5.3, wrap=True, max_lines=TEXT_LINES),
-        Column("Linked items", 3.0, wrap=True, max_lines=LINK_LINES),
-        Column("Recorded", 1.6),
-    )
-    rows = [Row((e.key, e.text, links_text(e), recorded_text(e))) for e in minutes.decisions]
-    flow.table("Decisions", columns, rows or [Row(("No decisions were recorded.",), "more")])
+    _recorded(flow, "Decisions", "Decision", minutes.decisions, "No decisions were recorded.")
 
 
 def actions(flow: Flow, minutes: Minutes) -> None:
@@ -152,14 +147,19 @@ def actions(flow: Flow, minutes: Minutes) -> None:
 
 
 def parking_lot(flow: Flow, minutes: Minutes) -> None:
+    _recorded(flow, "Parking lot", "Parked", minutes.parking_lot, "Nothing was parked.")
+
+
+def _recorded(flow: Flow, heading: str, what: str, entries: Sequence[LogEntryRow], none: str) -> None:
+    """Decisions or parking-lot items: key, text, linked items, when and by whom recorded."""
     columns = (
         Column("Key", 0.6),
-        Column("Parked", 5.3, wrap=True, max_lines=TEXT_LINES),
+        Column(what, 5.3, wrap=True, max_lines=TEXT_LINES),
         Column("Linked items", 3.0, wrap=True, max_lines=LINK_LINES),
         Column("Recorded", 1.6),
     )
-    rows = [Row((e.key, e.text, links_text(e), recorded_text(e))) for e in minutes.parking_lot]
-    flow.table("Parking lot", columns, rows or [Row(("Nothing was parked.",), "more")])
+    rows = [Row((e.key, e.text, links_text(e), recorded_text(e))) for e in entries]
+    flow.table(heading, columns, rows or [Row((none,), "more")])
 
 
 def state_text(row: SessionRow) -> str:
