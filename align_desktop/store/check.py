@@ -11,19 +11,10 @@ from pathlib import Path
 
 from align_desktop.domain.keys import parse_key
 from align_desktop.store import schema
+from align_desktop.store.keyed_tables import KEYED_ROWS
 from align_desktop.store.reading import read_only
 from align_desktop.store.snapshot_reading import snapshot_problems
 
-_KEYED = {
-    "outcome": "SELECT key, 'O' FROM outcome",
-    "initiative": "SELECT key, 'I' FROM initiative",
-    "cost_line": "SELECT key, 'L' FROM cost_line",
-    "capability": "SELECT key, 'C' FROM capability",
-    "risk": "SELECT key, 'R' FROM risk",
-    "workshop session": "SELECT key, 'W' FROM workshop_session",
-    "log entry": "SELECT key, CASE kind WHEN 'decision' THEN 'D' WHEN 'action' THEN 'A' ELSE 'P' END FROM log_entry",
-}
-"""Each keyed kind and the query of its keys with the prefix each must have (a log entry's by its kind)."""
 _ORDERED = {
     members: f"SELECT s.key, m.position FROM {table} m JOIN workshop_session s ON s.id = m.session_id"
     for members, table in (("participants", "session_participant"), ("agenda items", "agenda_item"))
@@ -61,8 +52,8 @@ def _consistency(connection: sqlite3.Connection) -> list[str]:
         findings.append("the workspace settings row is missing")
     counters: dict[str, int] = dict(connection.execute("SELECT prefix, last FROM key_counter").fetchall())
     highest: dict[str, int] = defaultdict(int)
-    for kind, query in _KEYED.items():
-        for key, prefix in connection.execute(query):  # fixed queries, no user text
+    for kind, table, prefix, rows in KEYED_ROWS:
+        for (key,) in connection.execute(f'SELECT key FROM "{table}" WHERE {rows}'):  # fixed text, no user input
             parsed = parse_key(key)
             if parsed is None or parsed[0] != prefix:
                 findings.append(f"{kind} key '{key}' is not of the form {prefix}-001")

@@ -20,20 +20,9 @@ from align_desktop.domain.keys import format_key, parse_key
 from align_desktop.store import schema
 from align_desktop.store.connection import connect
 from align_desktop.store.errors import NotAWorkspace, WorkspaceError, WorkspaceExists
+from align_desktop.store.keyed_tables import KEYED_ROWS
 
 _NOT_COPIED = {"alembic_version", "sqlite_sequence"}
-_KEYED: tuple[tuple[str, str, str], ...] = (
-    ("outcome", "O", "1"),
-    ("initiative", "I", "1"),
-    ("cost_line", "L", "1"),
-    ("capability", "C", "1"),
-    ("risk", "R", "1"),
-    ("workshop_session", "W", "1"),
-    ("log_entry", "D", "kind = 'decision'"),
-    ("log_entry", "A", "kind = 'action'"),
-    ("log_entry", "P", "kind = 'parking'"),
-)
-"""Keyed tables, the prefix of their keys, and which of their rows have it (a log entry's prefix goes by its kind)."""
 _NEEDED_THOUGH_OPTIONAL = {("snapshot", "base_id")}
 """References that may be empty but, once set, the row cannot do without."""
 _ORDERED = {
@@ -202,7 +191,7 @@ def _renumber_positions(copy: sqlite3.Connection) -> list[str]:
 def _mend_keys(copy: sqlite3.Connection) -> list[str]:
     """Give a key of the wrong form the next free one, and raise key counters past every key in use."""
     notes = []
-    for table, prefix, rows_with_it in _KEYED:
+    for _kind, table, prefix, rows_with_it in KEYED_ROWS:
         rows = copy.execute(f'SELECT rowid, key FROM "{table}" WHERE {rows_with_it} ORDER BY rowid').fetchall()
         numbers = [parsed[1] for _, key in rows if (parsed := parse_key(key)) and parsed[0] == prefix]
         counter = copy.execute("SELECT last FROM key_counter WHERE prefix = ?", (prefix,)).fetchone()

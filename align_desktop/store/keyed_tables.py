@@ -1,0 +1,31 @@
+"""Which tables hold keyed items, the prefix their keys have, and which rows have which prefix.
+
+`align-desktop check` reports keys of the wrong form and key counters behind the keys in use;
+rescue mends both. A log entry's prefix goes by its kind (D, A, P).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class KeyedRows(NamedTuple):
+    kind: str
+    """How a finding names the item ("workshop session key 'S-1' is not of the form W-001")."""
+    table: str
+    prefix: str
+    rows: str
+    """SQL condition picking the rows whose keys have `prefix` (fixed text, never user input)."""
+
+
+KEYED_ROWS: tuple[KeyedRows, ...] = (
+    KeyedRows("outcome", "outcome", "O", "1"),
+    KeyedRows("initiative", "initiative", "I", "1"),
+    KeyedRows("cost_line", "cost_line", "L", "1"),
+    KeyedRows("capability", "capability", "C", "1"),
+    KeyedRows("risk", "risk", "R", "1"),
+    KeyedRows("workshop session", "workshop_session", "W", "1"),
+    KeyedRows("log entry", "log_entry", "D", "kind = 'decision'"),
+    KeyedRows("log entry", "log_entry", "A", "kind = 'action'"),
+    KeyedRows("log entry", "log_entry", "P", "kind = 'parking'"),
+)
