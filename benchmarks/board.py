@@ -44,18 +44,13 @@ def child(kind: str, workspace: str) -> None:
     else:
         from PySide6.QtCore import QSettings
 
-        from align_desktop.ui.app import create_application
-        from align_desktop.ui.main_window import MainWindow
+        from align_desktop.ui.app import create_application, open_main_window
         from align_desktop.ui.preferences import Preferences
-        from align_desktop.ui.prompts import Prompter
 
         app = create_application()
         with tempfile.TemporaryDirectory() as scratch:
             settings = QSettings(str(Path(scratch) / "bench.ini"), QSettings.Format.IniFormat)
-            window = MainWindow(Preferences(settings), Prompter())
-            window.resize(1400, 900)
-            window.show()
-            window.open_workspace(Path(workspace))
+            window = open_main_window(Preferences(settings), Path(workspace))  # as `align-desktop PATH` does
             app.processEvents()
             assert window.board.scene.cards
             window.grab()

@@ -6,12 +6,17 @@ from __future__ import annotations
 import sys
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from align_desktop import __version__
 from align_desktop.ui.palette import follow_system_colour_scheme
+
+if TYPE_CHECKING:
+    from align_desktop.ui.main_window import MainWindow
+    from align_desktop.ui.preferences import Preferences
 
 
 def create_application() -> QApplication:
@@ -35,15 +40,26 @@ def app_icon() -> QIcon:
     return QIcon(str(resources.files("align_desktop.resources").joinpath("align-desktop.svg")))
 
 
-def run_app(path: Path | None) -> int:
-    """Show the main window (on `path` if given) and run until it closes."""
+def open_main_window(preferences: Preferences, path: Path | None) -> MainWindow:
+    """The main window, shown, on the workspace at `path` if given.
+
+    The workspace opens before the window shows, so that its first paint is the board rather than
+    a welcome screen about to be replaced (the welcome screen is then never built).
+    """
     from align_desktop.ui.main_window import MainWindow
-    from align_desktop.ui.preferences import Preferences, user_settings
     from align_desktop.ui.prompts import Prompter
 
-    app = create_application()
-    window = MainWindow(Preferences(user_settings()), Prompter())
-    window.show()
+    window = MainWindow(preferences, Prompter())
     if path is not None:
         window.open_workspace(path)
+    window.show()
+    return window
+
+
+def run_app(path: Path | None) -> int:
+    """Show the main window (on `path` if given) and run until it closes."""
+    from align_desktop.ui.preferences import Preferences, user_settings
+
+    app = create_application()
+    _window = open_main_window(Preferences(user_settings()), path)  # held until the event loop ends
     return app.exec()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -15,6 +16,7 @@ from PySide6.QtGui import (
     QFont,
     QFontMetrics,
     QKeySequence,
+    QShowEvent,
     QUndoGroup,
 )
 from PySide6.QtWidgets import (
@@ -34,7 +36,6 @@ from align_desktop import __version__
 from align_desktop.domain.validation import ValidationError
 from align_desktop.reports.formatting import money
 from align_desktop.store.errors import WorkspaceError
-from align_desktop.store.samples import create_from_sample, list_samples
 from align_desktop.store.workspace import WORKSPACE_SUFFIX, Workspace
 from align_desktop.ui import opening
 from align_desktop.ui.board.view import BoardView
@@ -43,18 +44,17 @@ from align_desktop.ui.exchange.import_flow import ImportFlow
 from align_desktop.ui.open_workspace import OpenWorkspace
 from align_desktop.ui.preferences import Preferences
 from align_desktop.ui.prompts import Prompter, documents_folder
-from align_desktop.ui.settings_dialog import SettingsDialog
 from align_desktop.ui.shortcuts import collect_shortcuts, standard_keys
 from align_desktop.ui.tasks import ImmediateRunner, TaskRunner
 from align_desktop.ui.view import WorkspaceView
 from align_desktop.ui.views import VIEWS
 from align_desktop.ui.voting.launcher import VoteLauncher
-from align_desktop.ui.welcome.view import WelcomeView
 from align_desktop.ui.workshop.controls import WorkshopControls
 
 if TYPE_CHECKING:
     from align_desktop.ui.dashboard.view import DashboardView
     from align_desktop.ui.shortcuts_dialog import ShortcutsDialog
+    from align_desktop.ui.welcome.view import WelcomeView
     from align_desktop.ui.workshop.view import WorkshopView
 
 _Key = QKeySequence.StandardKey
@@ -92,14 +92,7 @@ class MainWindow(QMainWindow):
         self.votes = VoteLauncher(self, prompter, lambda: self.workspace)
         """Opens dot votes: Workshop > Dot Vote… and the board's, matrix's and register's "Dot vote…"."""
 
-        self.welcome = WelcomeView()
-        self.welcome.new_requested.connect(self.new_workspace)
-        self.welcome.open_requested.connect(self.open_workspace_dialog)
-        self.welcome.sample_requested.connect(self.new_from_sample)
-        self.welcome.recent_requested.connect(self.open_workspace)
-
         self._pages = QStackedWidget()
-        self._pages.addWidget(self.welcome)
         self._built: dict[str, WorkspaceView] = {}
         self.board = cast(BoardView, self.view("board"))
         self._navigation = QListWidget()
@@ -128,7 +121,7 @@ class MainWindow(QMainWindow):
         self._alert_count_timer.setInterval(ALERT_COUNT_DELAY_MS)
         self._alert_count_timer.timeout.connect(self._count_alerts)
         self._build_menus()
-        self._show_closed_state()
+        self._show_closed_chrome()  # the welcome screen itself waits for the first show without a workspace
         self.setAcceptDrops(True)
         self.resize(1400, 900)
         geometry = preferences.window_geometry()
@@ -143,11 +136,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self._add(file_menu, self.tr("&New Workspace…"), self.new_workspace, standard_keys(_Key.New, "Ctrl+N"))
-        samples_menu = file_menu.addMenu(self.tr("New from &Sample"))
-        for sample in list_samples():
-            action = samples_menu.addAction(sample.name)
-            action.setToolTip(sample.description)
-            action.triggered.connect(lambda _=False, name=sample.name: self.new_from_sample(name))
+        self._samples_menu = file_menu.addMenu(self.tr("New from &Sample"))
+        self._samples_menu.aboutToShow.connect(self._fill_samples_menu)
         self._add(file_menu, self.tr("&Open…"), self.open_workspace_dialog, standard_keys(_Key.Open, "Ctrl+O"))
         self._recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self._recent_menu.aboutToShow.connect(self._fill_recent_menu)
@@ -239,6 +229,16 @@ class MainWindow(QMainWindow):
         action.triggered.connect(slot)
         return action
 
+    def _fill_samples_menu(self) -> None:
+        """The bundled samples, listed when the menu first opens (reading them is left out of start-up)."""
+        from align_desktop.store.samples import list_samples
+
+        if self._samples_menu.isEmpty():
+            for sample in list_samples():
+                action = self._samples_menu.addAction(sample.name)
+                action.setToolTip(sample.description)
+                action.triggered.connect(lambda _=False, name=sample.name: self.new_from_sample(name))
+
     def _fill_recent_menu(self) -> None:
         self._recent_menu.clear()
         recent = self._preferences.recent_files()
@@ -261,6 +261,8 @@ class MainWindow(QMainWindow):
             self._create_and_open(path, name)
 
     def _create_and_open(self, path: Path, sample: str | None) -> None:
+        from align_desktop.store.samples import create_from_sample
+
         try:
             workspace = create_from_sample(path, sample) if sample else Workspace.create(path)
         except WorkspaceError as error:
@@ -325,9 +327,33 @@ class MainWindow(QMainWindow):
         self.workspace = None
         self._show_closed_state()
 
+    @cached_property
+    def welcome(self) -> WelcomeView:
+        """The welcome screen, built when first shown: a workspace opened on the command line skips it."""
+        from align_desktop.ui.welcome.view import WelcomeView
+
+        welcome = WelcomeView()
+        welcome.new_requested.connect(self.new_workspace)
+        welcome.open_requested.connect(self.open_workspace_dialog)
+        welcome.sample_requested.connect(self.new_from_sample)
+        welcome.recent_requested.connect(self.open_workspace)
+        self._pages.addWidget(welcome)
+        return welcome
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        if self.workspace is None:
+            self._show_closed_state()
+        super().showEvent(event)
+
     def _show_closed_state(self) -> None:
+        from align_desktop.store.samples import list_samples
+
         self.welcome.show_choices(list_samples(), self._preferences.recent_files())
         self._pages.setCurrentWidget(self.welcome)
+        self._show_closed_chrome()
+
+    def _show_closed_chrome(self) -> None:
+        """Navigation hidden, workspace actions off, the app's name as the title."""
         self._navigation.setVisible(False)
         for action in self._workspace_actions:
             action.setEnabled(False)
@@ -442,6 +468,8 @@ class MainWindow(QMainWindow):
             )
 
     def edit_settings(self) -> None:
+        from align_desktop.ui.settings_dialog import SettingsDialog
+
         assert self.workspace is not None
         workspace = self.workspace
 

@@ -11,16 +11,14 @@ SCRIPT = """
 import sys
 from pathlib import Path
 from PySide6.QtCore import QSettings
-from align_desktop.ui.app import create_application
-from align_desktop.ui.main_window import MainWindow, WARM_UP_DELAY_MS
+from align_desktop.ui.app import create_application, open_main_window
+from align_desktop.ui.main_window import WARM_UP_DELAY_MS
 from align_desktop.ui.preferences import Preferences
-from align_desktop.ui.prompts import Prompter
 from PySide6.QtTest import QTest
 
 app = create_application()
-window = MainWindow(Preferences(QSettings(sys.argv[2], QSettings.Format.IniFormat)), Prompter())
-window.show()
-assert window.open_workspace(Path(sys.argv[1]))
+window = open_main_window(Preferences(QSettings(sys.argv[2], QSettings.Format.IniFormat)), Path(sys.argv[1]))
+assert window.workspace is not None
 app.processEvents()
 window.grab()
 heavy = ("sqlalchemy", "alembic", "matplotlib", "openpyxl")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
@@ -17,7 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from align_desktop.store.samples import SampleInfo
+if TYPE_CHECKING:
+    from align_desktop.store.samples import SampleInfo
 
 _PATH_ROLE = Qt.ItemDataRole.UserRole
 _LIST_STYLE = "QListWidget::item { padding: 6px 4px; }"
