@@ -49,12 +49,3 @@ def sessions(db: sqlite3.Connection, key: str | None = None) -> list[SessionRow]
     if key is not None and not rows:
         raise NotFound(key)
     return rows
-
-
-def running_key(db: sqlite3.Connection) -> str | None:
-    """The key of the session started and not yet ended, as the audit trail names it."""
-    row = db.execute(
-        "SELECT key FROM workshop_session WHERE started_at IS NOT NULL AND ended_at IS NULL"
-        " ORDER BY started_at DESC, id DESC LIMIT 1"
-    ).fetchone()
-    return None if row is None else str(row[0])

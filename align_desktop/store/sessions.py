@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from align_desktop.domain.workshop import validate_agenda, validate_participants, validate_session
 from align_desktop.store import session_queries
 from align_desktop.store.changes import Revert
+from align_desktop.store.session_state import running_key
 from align_desktop.store.workshop_rows import SessionRow
 from align_desktop.store.workspace import Workspace
 
@@ -42,7 +43,7 @@ class SessionService:
     def running(self) -> SessionRow | None:
         """The session started and not yet ended, if any."""
         with self._workspace.read() as db:
-            key = session_queries.running_key(db)
+            key = running_key(db)
             return None if key is None else session_queries.sessions(db, key)[0]
 
     def create(self, fields: dict[str, Any], participants: Sequence[object], agenda: AgendaDraft) -> tuple[str, Revert]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -67,6 +66,8 @@ class Workspace:
             raise WorkspaceError(f"The folder {path.parent} does not exist.")
         if not os.access(path.parent, os.W_OK | os.X_OK):
             raise WorkspaceReadOnly(f"The folder {path.parent} is read-only.")
+        import uuid  # only when a workspace is created: opening one stays light
+
         staging = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
         try:
             build_workspace(staging, name or path.stem, populate)

@@ -14,21 +14,20 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from align_desktop.store.backup import take_backup
-from align_desktop.store.business_cases import BusinessCaseService
-from align_desktop.store.capabilities import CapabilityService
 from align_desktop.store.changes import Revert
 from align_desktop.store.errors import WorkspaceError
 from align_desktop.store.initiatives import InitiativeService
-from align_desktop.store.outcomes import OutcomeService
-from align_desktop.store.risks import RiskService
 from align_desktop.store.settings import SettingsService
 from align_desktop.store.workspace import Workspace
 
 if TYPE_CHECKING:
     from align_desktop.store.audit import AuditService
+    from align_desktop.store.business_cases import BusinessCaseService
+    from align_desktop.store.capabilities import CapabilityService
     from align_desktop.store.log import LogService
+    from align_desktop.store.outcomes import OutcomeService
     from align_desktop.store.retrospectives import RetrospectiveService
+    from align_desktop.store.risks import RiskService
     from align_desktop.store.sessions import SessionService
     from align_desktop.store.votes import VoteService
 
@@ -50,11 +49,7 @@ class OpenWorkspace(QObject):
         super().__init__(parent)
         self.workspace = workspace
         self.initiatives = InitiativeService(workspace)
-        self.outcomes = OutcomeService(workspace)
         self.settings = SettingsService(workspace)
-        self.business_cases = BusinessCaseService(workspace)
-        self.capabilities = CapabilityService(workspace)
-        self.risks = RiskService(workspace)
         self.undo_stack = QUndoStack(self)
         self._last_backup = time.monotonic()
 
@@ -68,7 +63,31 @@ class OpenWorkspace(QObject):
         self.undo_stack.push(_ChangeCommand(text, revert, self))
         self.notify_committed()
 
-    # the workshop's services are made on first use: a board shown at start-up needs none of them
+    # the other views' services and the workshop's are made on first use: a board shown at start-up needs none
+
+    @cached_property
+    def outcomes(self) -> OutcomeService:
+        from align_desktop.store.outcomes import OutcomeService
+
+        return OutcomeService(self.workspace)
+
+    @cached_property
+    def business_cases(self) -> BusinessCaseService:
+        from align_desktop.store.business_cases import BusinessCaseService
+
+        return BusinessCaseService(self.workspace)
+
+    @cached_property
+    def capabilities(self) -> CapabilityService:
+        from align_desktop.store.capabilities import CapabilityService
+
+        return CapabilityService(self.workspace)
+
+    @cached_property
+    def risks(self) -> RiskService:
+        from align_desktop.store.risks import RiskService
+
+        return RiskService(self.workspace)
 
     @cached_property
     def sessions(self) -> SessionService:
@@ -100,6 +119,12 @@ class OpenWorkspace(QObject):
 
         return AuditService(self.workspace)
 
+    def running_session_key(self) -> str | None:
+        """The running workshop session's key, if any, without loading the workshop's services."""
+        from align_desktop.store.session_state import running_session_key
+
+        return running_session_key(self.workspace)
+
     def notify_committed(self) -> None:
         self.saved.emit()
         self._back_up_now_and_then()
@@ -109,6 +134,8 @@ class OpenWorkspace(QObject):
         """After an edit, back the workspace up if the last backup is `BACKUP_EVERY_S` old."""
         if time.monotonic() - self._last_backup < BACKUP_EVERY_S:
             return
+        from align_desktop.store.backup import take_backup
+
         self._last_backup = time.monotonic()
         try:
             take_backup(self.workspace.path, "every 30 minutes")

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from align_desktop.domain.validation import ValidationError
+from align_desktop.store import backup
 from align_desktop.store.backup import list_backups
 from align_desktop.store.errors import WorkspaceError
 from align_desktop.ui import open_workspace
@@ -67,7 +68,7 @@ def test_a_failed_periodic_backup_is_reported_and_the_edit_kept(
         raise WorkspaceError(f"Could not back up {path}: no space left on device.")
 
     monkeypatch.setattr(open_workspace, "BACKUP_EVERY_S", 0)
-    monkeypatch.setattr(open_workspace, "take_backup", no_space)
+    monkeypatch.setattr(backup, "take_backup", no_space)
     service = open_sample.initiatives
     with qtbot.waitSignal(open_sample.failed) as blocker:
         open_sample.perform("Edit", lambda: service.update("I-001", {"confidence": 14}))

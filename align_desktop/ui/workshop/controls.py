@@ -115,9 +115,9 @@ class WorkshopControls(QObject):
         self.agenda_clock = None
         if workspace is not None:
             workspace.changed.connect(self._sync)
-            running = workspace.sessions.running()
-            self._running_key = running.key if running else None
-            if running is not None:
+            self._running_key = workspace.running_session_key()
+            if self._running_key is not None:
+                running = workspace.sessions.get(self._running_key)
                 self.agenda_clock = AgendaClock(running, self.clock, self._record_spent)
         self.presenting = False
 
