@@ -22,7 +22,8 @@ from align_desktop.exchange.finance_book import (
     print_setup,
     save_atomically,
 )
-from align_desktop.store.rows import InitiativeRow, LaneRow, MatrixRows, OutcomeRow, RegisterRows, SettingsRow
+from align_desktop.store.board_rows import InitiativeRow, LaneRow, OutcomeRow, SettingsRow
+from align_desktop.store.rows import MatrixRows, RegisterRows
 
 RISKS_SCHEMA = 4
 """The first schema with the risk register (migration 0004)."""
@@ -94,10 +95,10 @@ def read_executive(path: Path, today: date | None = None) -> ExecutiveData:
     from align_desktop.domain.roi import SCENARIOS
     from align_desktop.exchange.roi_document import build_report
     from align_desktop.store import capability_queries, case_queries, queries, risk_queries
+    from align_desktop.store.case_rows import CaseSummaries
     from align_desktop.store.connection import transaction
     from align_desktop.store.errors import WorkspaceError
     from align_desktop.store.reading import read_only
-    from align_desktop.store.rows import CaseSummaries
 
     with read_only(path) as (connection, version):
         if version < RISKS_SCHEMA:

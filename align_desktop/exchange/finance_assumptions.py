@@ -23,7 +23,7 @@ from align_desktop.exchange.finance_book import (
     set_widths,
     write_header,
 )
-from align_desktop.store.rows import SettingsRow
+from align_desktop.store.board_rows import SettingsRow
 
 SCENARIO_ROW = "Scenario"
 BENEFIT_IN_USE = "Benefits × in use"

@@ -28,7 +28,8 @@ from align_desktop.exchange.finance_book import (
     set_widths,
     write_header,
 )
-from align_desktop.store.rows import BusinessCaseRow, SettingsRow
+from align_desktop.store.board_rows import SettingsRow
+from align_desktop.store.case_rows import BusinessCaseRow
 
 BUSINESS_CASES_SCHEMA = 2
 LAST_ROW = 1_048_576

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from align_desktop.domain.roi import Figures, evaluate, irrs, portfolio_totals
-from align_desktop.store.rows import CaseSummaries
+from align_desktop.store.case_rows import CaseSummaries
 
 FORMAT = "align-desktop roi"
 FORMAT_VERSION = 1

@@ -21,7 +21,8 @@ from align_desktop.domain.portfolio import Assumptions, evaluate_case
 from align_desktop.domain.readiness import ReadinessLevel, gate_failures, readiness_level
 from align_desktop.domain.risk import above_appetite, band
 from align_desktop.domain.roi import SCENARIOS, Figures, PortfolioTotals, irrs, portfolio_totals
-from align_desktop.store.rows import CapabilityRow, DashboardRows, InitiativeRow, RiskRow
+from align_desktop.store.board_rows import InitiativeRow
+from align_desktop.store.rows import CapabilityRow, DashboardRows, RiskRow
 
 RISKS_SCHEMA = 4
 """The first schema with the risk register (migration 0004), which the report needs."""

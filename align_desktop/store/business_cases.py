@@ -18,8 +18,8 @@ from align_desktop.domain.business_case import (
     validate_fill_amount,
 )
 from align_desktop.store import case_queries, queries
+from align_desktop.store.case_rows import BusinessCaseRow, PortfolioRows
 from align_desktop.store.changes import Revert
-from align_desktop.store.rows import BusinessCaseRow, PortfolioRows
 from align_desktop.store.workspace import Workspace
 
 

@@ -54,17 +54,3 @@ def matrix(db: sqlite3.Connection) -> MatrixRows:
         )
     ]
     return MatrixRows(workspace.currency, initiatives, capabilities(db), needs(db))
-
-
-def gap_notes(db: sqlite3.Connection) -> dict[str, list[str]]:
-    """For each initiative that needs more of a capability than it has: one line per shortfall."""
-    notes: dict[str, list[str]] = {}
-    shortfalls = db.execute(
-        "SELECT i.key, c.key, c.name, n.required_level, c.current_maturity FROM capability_need n"
-        " JOIN initiative i ON i.id = n.initiative_id JOIN capability c ON c.id = n.capability_id"
-        " WHERE n.required_level > c.current_maturity"
-    ).fetchall()
-    shortfalls.sort(key=lambda row: key_sort_value(row[1]))  # C-999 before C-1000, unlike ORDER BY c.key
-    for initiative, key, name, required, current in shortfalls:
-        notes.setdefault(initiative, []).append(f"{key} {name}: needs level {required}, is at {current}")
-    return notes

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 
 from align_desktop.domain import roi
 from align_desktop.domain.keys import key_sort_value
+from align_desktop.store.board_rows import SettingsRow
+from align_desktop.store.case_rows import BusinessCaseRow, CaseSummary, CostLineRow
 from align_desktop.store.errors import NotFound
 from align_desktop.store.ordering import key_order
-from align_desktop.store.rows import BusinessCaseRow, CaseSummary, CostLineRow, SettingsRow
 
 
 def _summary_rows(db: sqlite3.Connection, horizon: int, *, ordered: bool) -> sqlite3.Cursor:

@@ -8,7 +8,7 @@ from datetime import date
 
 from align_desktop.domain.alerts import InitiativeFacts, RiskFacts, all_alerts
 from align_desktop.domain.vocabulary import READINESS_FIELDS, READINESS_MAX, STATUSES
-from align_desktop.store import capability_queries, case_queries, queries, risk_queries
+from align_desktop.store import board_queries, capability_queries, case_queries, queries, risk_queries
 from align_desktop.store.rows import DashboardRows, MatrixInitiative
 
 
@@ -18,7 +18,7 @@ def dashboard(db: sqlite3.Connection, today: date) -> DashboardRows:
     initiatives = queries.initiatives(db)
     lane_names = {lane.id: lane.name for lane in queries.lanes(db)}
     values = case_queries.initiative_values(db, settings)
-    gaps = capability_queries.gap_notes(db)
+    gaps = board_queries.gap_notes(db)
     risks = risk_queries.risks(db)
     first_lane = next(iter(lane_names), None)
     facts = [

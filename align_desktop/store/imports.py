@@ -19,19 +19,13 @@ from typing import Any
 from align_desktop.domain.keys import key_sort_value
 from align_desktop.domain.matrix import Need
 from align_desktop.store import capability_queries, case_queries, queries, risk_queries, schema
+from align_desktop.store.board_rows import InitiativeRow, LaneRow, OutcomeRow, SettingsRow
+from align_desktop.store.case_rows import BusinessCaseRow
 from align_desktop.store.changes import Revert
 from align_desktop.store.connection import connect, transaction
 from align_desktop.store.errors import WorkspaceError
 from align_desktop.store.reading import read_only
-from align_desktop.store.rows import (
-    BusinessCaseRow,
-    CapabilityRow,
-    InitiativeRow,
-    LaneRow,
-    OutcomeRow,
-    RiskRow,
-    SettingsRow,
-)
+from align_desktop.store.rows import CapabilityRow, RiskRow
 from align_desktop.store.workspace import Workspace
 
 CASE_COLUMNS: tuple[str, ...] = (

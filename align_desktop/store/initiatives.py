@@ -6,8 +6,8 @@ from typing import Any
 
 from align_desktop.domain.initiative import NEW_INITIATIVE, validate_initiative
 from align_desktop.store import board_queries, queries
+from align_desktop.store.board_rows import BoardRows, InitiativeRow
 from align_desktop.store.changes import Revert
-from align_desktop.store.rows import BoardRows, InitiativeRow
 from align_desktop.store.workspace import Workspace
 
 

@@ -6,8 +6,8 @@ from typing import Any
 
 from align_desktop.domain.outcome import NEW_OUTCOME, validate_outcome
 from align_desktop.store import queries
+from align_desktop.store.board_rows import OutcomeRow
 from align_desktop.store.changes import Revert
-from align_desktop.store.rows import OutcomeRow
 from align_desktop.store.workspace import Workspace
 
 

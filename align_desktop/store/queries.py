@@ -12,15 +12,9 @@ from typing import Any
 
 from align_desktop.domain.keys import key_sort_value
 from align_desktop.store import case_queries
+from align_desktop.store.board_rows import GateOverrideRow, InitiativeRow, LaneRow, OutcomeRow, SettingsRow
+from align_desktop.store.case_rows import PortfolioRows
 from align_desktop.store.errors import NotFound
-from align_desktop.store.rows import (
-    GateOverrideRow,
-    InitiativeRow,
-    LaneRow,
-    OutcomeRow,
-    PortfolioRows,
-    SettingsRow,
-)
 
 _INITIATIVES = """
 SELECT i.key, i.title, i.description, o.key, o.name, i.decision_point, i.lane_id, i.position,

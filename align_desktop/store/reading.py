@@ -12,9 +12,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from align_desktop.store import case_queries, queries, schema
+from align_desktop.store.case_rows import CaseSummaries
 from align_desktop.store.connection import UNREADABLE, connect, error_text, transaction
 from align_desktop.store.errors import NotAWorkspace, WorkspaceError, WorkspaceTooNew
-from align_desktop.store.rows import CaseSummaries
 
 BUSINESS_CASES_SCHEMA = 2
 """The first schema with business cases (migration 0002)."""

@@ -5,8 +5,6 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 
-from align_desktop.domain.keys import key_sort_value
-from align_desktop.domain.risk import above_appetite, score
 from align_desktop.store import case_queries, queries
 from align_desktop.store.errors import NotFound
 from align_desktop.store.ordering import key_order
@@ -72,16 +70,3 @@ def register(db: sqlite3.Connection) -> RegisterRows:
     initiatives = db.execute(f"SELECT key, title FROM initiative ORDER BY {key_order('key')}").fetchall()
     capabilities = db.execute(f"SELECT key, name FROM capability ORDER BY {key_order('key')}").fetchall()
     return RegisterRows(workspace, all_risks, at_risk, initiatives, capabilities)
-
-
-def above_appetite_notes(db: sqlite3.Connection, appetite: int) -> dict[str, list[str]]:
-    """For each initiative threatened by an open risk above appetite: one line per such risk."""
-    notes: dict[str, list[str]] = {}
-    for initiative, key, title, likelihood, impact in db.execute(
-        "SELECT i.key, r.key, r.title, r.residual_likelihood, r.residual_impact FROM risk_initiative l"
-        " JOIN risk r ON r.id = l.risk_id JOIN initiative i ON i.id = l.initiative_id WHERE r.status != 'closed'"
-    ):
-        residual = score(likelihood, impact)
-        if above_appetite(residual, appetite):
-            notes.setdefault(initiative, []).append(f"{key} {title}: residual {residual} above appetite {appetite}")
-    return {k: sorted(v, key=lambda line: key_sort_value(line.split(" ", 1)[0])) for k, v in notes.items()}

@@ -1,191 +1,22 @@
-"""Plain, immutable rows that services hand to the UI and the command line."""
+"""Plain, immutable rows of capabilities, risks and the dashboard that services hand to the UI and the command line.
+
+The board's rows (settings, lanes, outcomes, initiatives) are in `board_rows`, the business cases'
+in `case_rows`.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
+from typing import TYPE_CHECKING
 
 from align_desktop.domain.alerts import Alert
 from align_desktop.domain.matrix import Need
 from align_desktop.domain.risk import score
-from align_desktop.domain.roi import BusinessCase, CostLine, Scenario
 
-
-@dataclass(frozen=True)
-class SettingsRow:
-    name: str
-    currency: str
-    discount_rate: float
-    horizon: int
-    readiness_gate: int
-    pessimistic_benefit: float
-    pessimistic_cost: float
-    optimistic_benefit: float
-    optimistic_cost: float
-    risk_appetite: int
-
-    @property
-    def scenarios(self) -> dict[str, Scenario]:
-        """The three scenarios with this workspace's multipliers."""
-        return {
-            "pessimistic": Scenario("pessimistic", self.pessimistic_benefit, self.pessimistic_cost),
-            "base": Scenario("base"),
-            "optimistic": Scenario("optimistic", self.optimistic_benefit, self.optimistic_cost),
-        }
-
-
-@dataclass(frozen=True)
-class LaneRow:
-    id: int
-    name: str
-    position: int
-
-
-@dataclass(frozen=True)
-class OutcomeRow:
-    key: str
-    name: str
-    metric: str
-    baseline: float | None
-    target: float | None
-    unit: str
-    owner: str
-    description: str
-    initiative_count: int
-
-
-@dataclass(frozen=True)
-class GateOverrideRow:
-    status: str
-    reason: str
-    decided_by: str
-    decided_at: datetime
-
-
-@dataclass(frozen=True)
-class InitiativeRow:
-    key: str
-    title: str
-    description: str
-    outcome_key: str | None
-    outcome_name: str | None
-    decision_point: str
-    lane_id: int
-    position: int
-    status: str
-    team: str
-    owner: str
-    readiness_data: int
-    readiness_model_risk: int
-    readiness_monitoring: int
-    readiness_compliance: int
-    success_criteria: str
-    acceptable_failure_modes: str
-    assumptions: str
-    confidence: int
-    gate_override: GateOverrideRow | None
-
-    @property
-    def readiness(self) -> dict[str, int]:
-        return {
-            "readiness_data": self.readiness_data,
-            "readiness_model_risk": self.readiness_model_risk,
-            "readiness_monitoring": self.readiness_monitoring,
-            "readiness_compliance": self.readiness_compliance,
-        }
-
-
-@dataclass(frozen=True)
-class BoardRows:
-    """Everything the board shows, read in one transaction."""
-
-    settings: SettingsRow
-    lanes: list[LaneRow]
-    initiatives: list[InitiativeRow]
-    outcomes: list[OutcomeRow]
-    npv: dict[str, float]
-    """Base-scenario NPV of each initiative that has a business case, by key."""
-    capability_gaps: dict[str, list[str]]
-    """For each initiative needing more of a capability than it has, one line per shortfall."""
-    risks_above_appetite: dict[str, list[str]]
-    """For each initiative threatened by an open risk above appetite, one line per risk."""
-
-
-@dataclass(frozen=True)
-class CostLineRow:
-    key: str
-    initiative_key: str
-    position: int
-    category: str
-    description: str
-    amounts: tuple[float | None, ...]
-    """Amount for each year 0 … 10; None where nothing was entered."""
-
-
-@dataclass(frozen=True)
-class BusinessCaseRow:
-    """One initiative's business case as stored; `exists` is False until anything is entered."""
-
-    initiative_key: str
-    title: str
-    lane_id: int
-    status: str
-    confidence: int
-    exists: bool
-    annual_benefit: float
-    benefit_baseline: float | None
-    benefit_uplift: float | None
-    benefit_value_per_unit: float | None
-    benefit_unit: str
-    adoption: tuple[float | None, ...]
-    """Share of the full benefit (0…1) reached in each year 0 … 10; None where not entered."""
-    cost_lines: tuple[CostLineRow, ...]
-
-    def case(self, horizon: int) -> BusinessCase:
-        """The case for the calculator, over years 0 … `horizon`; blanks count as zero."""
-        years = range(horizon + 1)
-        return BusinessCase(
-            annual_benefit=self.annual_benefit,
-            adoption=tuple(self.adoption[t] or 0.0 for t in years),
-            cost_lines=tuple(
-                CostLine(line.category, tuple(line.amounts[t] or 0.0 for t in years)) for line in self.cost_lines
-            ),
-            confidence=self.confidence / 100,
-        )
-
-
-@dataclass(frozen=True)
-class CaseSummary:
-    """An initiative's business case with its cost lines summed per year (years 0 … horizon)."""
-
-    initiative_key: str
-    title: str
-    status: str
-    confidence: int
-    annual_benefit: float
-    adoption: tuple[float, ...]
-    costs: tuple[float, ...]
-
-    def case(self) -> BusinessCase:
-        """The case for the calculator: one cost line holding the yearly totals."""
-        return BusinessCase(self.annual_benefit, self.adoption, (CostLine("all", self.costs),), self.confidence / 100)
-
-
-@dataclass(frozen=True)
-class CaseSummaries:
-    """What `align-desktop roi` reports on, read in one transaction."""
-
-    settings: SettingsRow
-    summaries: list[CaseSummary]
-    without_case: list[str]
-
-
-@dataclass(frozen=True)
-class PortfolioRows:
-    """Settings and every initiative's business case, read in one transaction."""
-
-    settings: SettingsRow
-    cases: list[BusinessCaseRow]
+if TYPE_CHECKING:
+    from align_desktop.store.board_rows import SettingsRow
+    from align_desktop.store.case_rows import CaseSummary
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING, Any
 
 from align_desktop.domain.settings import validate_lane_names, validate_settings
 from align_desktop.store import case_queries, queries
+from align_desktop.store.board_rows import LaneRow, SettingsRow
 from align_desktop.store.changes import Revert
-from align_desktop.store.rows import LaneRow, SettingsRow
 from align_desktop.store.workspace import Workspace
 
 if TYPE_CHECKING:

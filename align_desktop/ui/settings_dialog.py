@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDoubleSpinBox, QFormLayout, QGroupBox, QLineEdit,
 from align_desktop.domain.settings import SCENARIO_FIELDS
 from align_desktop.domain.validation import optional_number
 from align_desktop.domain.vocabulary import HORIZON_MAX, HORIZON_MIN
-from align_desktop.store.rows import SettingsRow
+from align_desktop.store.board_rows import SettingsRow
 from align_desktop.ui.submit_dialog import SubmitDialog
 
 

@@ -10,9 +10,9 @@ import pytest
 from align_desktop.domain.roi import evaluate
 from align_desktop.domain.validation import ValidationError
 from align_desktop.store.business_cases import BusinessCaseService
+from align_desktop.store.case_rows import BusinessCaseRow, CostLineRow
 from align_desktop.store.errors import NotFound
 from align_desktop.store.initiatives import InitiativeService
-from align_desktop.store.rows import BusinessCaseRow, CostLineRow
 from align_desktop.store.workspace import Workspace
 
 NOTHING = (None,) * 11

@@ -13,8 +13,8 @@ import pytest
 
 from align_desktop.domain.roi import COST_CATEGORIES, evaluate
 from align_desktop.store.business_cases import BusinessCaseService
+from align_desktop.store.case_rows import BusinessCaseRow, PortfolioRows
 from align_desktop.store.errors import WorkspaceError
-from align_desktop.store.rows import BusinessCaseRow, PortfolioRows
 from align_desktop.store.sample_loader import load_document
 from align_desktop.store.samples import sample_document
 from align_desktop.store.stress import generate

@@ -23,7 +23,7 @@ from align_desktop.domain.board_filter import CardFacts, searchable_text
 from align_desktop.domain.readiness import ReadinessLevel, readiness_level
 from align_desktop.domain.vocabulary import READINESS_FIELDS, READINESS_LABELS
 from align_desktop.reports.formatting import money, money_short
-from align_desktop.store.rows import InitiativeRow
+from align_desktop.store.board_rows import InitiativeRow
 from align_desktop.ui.board import style
 
 _PAD = 10

@@ -28,7 +28,7 @@ from align_desktop.domain.initiative import INITIATIVE_FIELDS, NEW_INITIATIVE
 from align_desktop.domain.readiness import GateBlocked
 from align_desktop.domain.validation import ValidationError
 from align_desktop.domain.vocabulary import DECISION_POINTS, READINESS_FIELDS, STATUSES
-from align_desktop.store.rows import InitiativeRow, OutcomeRow
+from align_desktop.store.board_rows import InitiativeRow, OutcomeRow
 from align_desktop.ui.history_list import HistoryList
 from align_desktop.ui.prompts import Prompter
 from align_desktop.ui.submit_dialog import SubmitDialog

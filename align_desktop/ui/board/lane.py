@@ -6,7 +6,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from align_desktop.store.rows import LaneRow
+from align_desktop.store.board_rows import LaneRow
 from align_desktop.ui.board import style
 
 

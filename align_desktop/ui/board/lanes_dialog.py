@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from align_desktop.store.rows import LaneRow
+from align_desktop.store.board_rows import LaneRow
 from align_desktop.ui.submit_dialog import SubmitDialog
 
 _ID = Qt.ItemDataRole.UserRole

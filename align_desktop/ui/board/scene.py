@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsScene, QGraphicsSceneHelpEvent, QToolTip
 
 from align_desktop.domain.board_filter import BoardFilter, matches
-from align_desktop.store.rows import BoardRows, InitiativeRow
+from align_desktop.store.board_rows import BoardRows, InitiativeRow
 from align_desktop.ui.board import style
 from align_desktop.ui.board.card import CardExtras, CardItem
 from align_desktop.ui.board.lane import LaneItem

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 from align_desktop.domain.board_filter import BoardFilter
 from align_desktop.domain.validation import ValidationError
 from align_desktop.domain.vocabulary import DECISION_POINTS
+from align_desktop.store.board_rows import BoardRows
 from align_desktop.store.errors import WorkspaceError
-from align_desktop.store.rows import BoardRows
 from align_desktop.ui.board.canvas import ZOOM_STEP, BoardCanvas
 from align_desktop.ui.board.scene import BoardScene
 from align_desktop.ui.dashboard import targets

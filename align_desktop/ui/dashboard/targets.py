@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from align_desktop.domain.alerts import Alert
 from align_desktop.domain.vocabulary import READINESS_LABELS
-from align_desktop.store.rows import InitiativeRow
+
+if TYPE_CHECKING:
+    from align_desktop.domain.alerts import Alert
+    from align_desktop.store.board_rows import InitiativeRow
 
 NO_OUTCOME = "No outcome"
 """What the dashboard calls the outcome of initiatives that have none."""

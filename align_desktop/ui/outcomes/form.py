@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from align_desktop.domain.outcome import validate_outcome
 from align_desktop.domain.validation import ValidationError
-from align_desktop.store.rows import OutcomeRow
+from align_desktop.store.board_rows import OutcomeRow
 from align_desktop.ui.outcomes.model import format_number
 
 _ERROR_COLOUR = "#c62828"

@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from align_desktop.domain.keys import key_sort_value
-from align_desktop.store.rows import OutcomeRow
+from align_desktop.store.board_rows import OutcomeRow
 
 _Index = QModelIndex | QPersistentModelIndex
 _NUMBER_ALIGNMENT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from align_desktop.store.rows import CostLineRow
+from align_desktop.store.case_rows import CostLineRow
 from align_desktop.ui.roi.case_editor import EDIT_TRIGGERS, error_label, heading
 from align_desktop.ui.roi.cost_model import CATEGORY_COLUMN, DESCRIPTION_COLUMN, CostLineModel
 from align_desktop.ui.roi.delegates import INVALID_STYLE, CaseDelegate

@@ -16,7 +16,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from align_desktop.domain.roi import COST_CATEGORIES
-from align_desktop.store.rows import CostLineRow
+from align_desktop.store.case_rows import CostLineRow
 from align_desktop.ui.roi import format as fmt
 from align_desktop.ui.roi.draft import AMOUNT, CATEGORY, DESCRIPTION, Field
 

@@ -23,7 +23,7 @@ from align_desktop.domain.business_case import (
 from align_desktop.domain.initiative import validate_initiative
 from align_desktop.domain.roi import BusinessCase, CostLine
 from align_desktop.domain.validation import ValidationError, optional_number
-from align_desktop.store.rows import BusinessCaseRow, CostLineRow
+from align_desktop.store.case_rows import BusinessCaseRow, CostLineRow
 from align_desktop.ui.roi.format import same
 
 BENEFIT = "benefit"

@@ -14,7 +14,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
-from align_desktop.store.rows import BusinessCaseRow
+from align_desktop.store.case_rows import BusinessCaseRow
 from align_desktop.ui.roi.format import money, tr
 
 _Index = QModelIndex | QPersistentModelIndex

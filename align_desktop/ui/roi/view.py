@@ -20,8 +20,8 @@ from align_desktop.domain.portfolio import Assumptions, PortfolioCalculator, eva
 from align_desktop.domain.roi import COST_CATEGORIES, Figures
 from align_desktop.domain.validation import ValidationError
 from align_desktop.store.business_cases import BusinessCaseService
+from align_desktop.store.case_rows import BusinessCaseRow
 from align_desktop.store.changes import Revert
-from align_desktop.store.rows import BusinessCaseRow
 from align_desktop.ui.dashboard import targets
 from align_desktop.ui.dashboard.targets import Target
 from align_desktop.ui.empty_state import EmptyState, EmptyStateStack

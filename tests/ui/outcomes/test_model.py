@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from align_desktop.store.rows import OutcomeRow
+from align_desktop.store.board_rows import OutcomeRow
 from align_desktop.ui.outcomes import model as columns
 from align_desktop.ui.outcomes.model import OutcomeTableModel, format_number
 

@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QPersistentModelIndex, Qt
 
-from align_desktop.store.rows import RegisterRows, RiskRow, SettingsRow
+from align_desktop.store.board_rows import SettingsRow
+from align_desktop.store.rows import RegisterRows, RiskRow
 from align_desktop.ui.risks import display
 from align_desktop.ui.risks.filters import NO_OWNER, HeatCell, RegisterFilter
 from align_desktop.ui.risks.model import ABOVE_APPETITE_ROLE, BAND_ROLE, OVERDUE_ROLE, RegisterModel

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from align_desktop.domain.roi import BusinessCase, CostLine, evaluate
-from align_desktop.store.rows import CostLineRow
+from align_desktop.store.case_rows import CostLineRow
 from align_desktop.ui.roi import portfolio_model as columns
 from align_desktop.ui.roi.cost_model import CATEGORY_COLUMN, DESCRIPTION_COLUMN, FIRST_YEAR_COLUMN, CostLineModel
 from align_desktop.ui.roi.draft import ADOPTION, AMOUNT, CATEGORY, Field
