@@ -297,7 +297,8 @@ class SessionParticipant(Base):
 
 
 class AgendaItem(Base):
-    """One time-boxed activity of a session; `spent_seconds` is the time it actually took."""
+    """One time-boxed activity of a session; `spent_seconds` is the time it actually took (so far, while it is
+    `current`: the item the room is on while the session runs, at most one per session)."""
 
     __tablename__ = "agenda_item"
     __table_args__ = (
@@ -311,6 +312,7 @@ class AgendaItem(Base):
     title: Mapped[str] = mapped_column(String(200))
     time_box_minutes: Mapped[int]
     spent_seconds: Mapped[int] = mapped_column(server_default=text("0"))
+    current: Mapped[bool] = mapped_column(server_default=text("0"))
 
 
 class Vote(Base):

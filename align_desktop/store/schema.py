@@ -16,9 +16,9 @@ from align_desktop.store.errors import (
 )
 
 APPLICATION_ID = 0x414C474E  # "ALGN": marks an SQLite file as an Align Desktop workspace
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 """Number of the newest migration this build knows; stored in `PRAGMA user_version`."""
-HEAD_REVISION = "0005"
+HEAD_REVISION = "0006"
 """Alembic revision id of that migration."""
 TABLES: dict[str, frozenset[str]] = {
     "alembic_version": frozenset({"version_num"}),
@@ -123,7 +123,7 @@ TABLES: dict[str, frozenset[str]] = {
     "risk_capability": frozenset({"risk_id", "capability_id"}),
     "workshop_session": frozenset({"id", "key", "title", "held_on", "started_at", "ended_at", "notes"}),
     "session_participant": frozenset({"id", "session_id", "position", "name"}),
-    "agenda_item": frozenset({"id", "session_id", "position", "title", "time_box_minutes", "spent_seconds"}),
+    "agenda_item": frozenset({"id", "session_id", "position", "title", "time_box_minutes", "spent_seconds", "current"}),
     "vote": frozenset(
         {"id", "session_id", "title", "subject", "dots_per_participant", "revealed", "written_to", "created_at"}
     ),

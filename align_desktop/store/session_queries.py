@@ -25,11 +25,13 @@ def sessions(db: sqlite3.Connection, key: str | None = None) -> list[SessionRow]
     ):
         participants.setdefault(session_id, []).append(ParticipantRow(participant_id, name))
     agenda: dict[int, list[AgendaItemRow]] = {}
-    for session_id, *item in db.execute(
-        "SELECT session_id, id, position, title, time_box_minutes, spent_seconds FROM agenda_item"
+    for session_id, item_id, position, title, time_box, spent, current in db.execute(
+        "SELECT session_id, id, position, title, time_box_minutes, spent_seconds, current FROM agenda_item"
         " ORDER BY session_id, position"
     ):
-        agenda.setdefault(session_id, []).append(AgendaItemRow(*item))
+        agenda.setdefault(session_id, []).append(
+            AgendaItemRow(item_id, position, title, time_box, spent, bool(current))
+        )
     where, arguments = (" WHERE key = ?", (key,)) if key is not None else ("", ())
     rows = [
         SessionRow(

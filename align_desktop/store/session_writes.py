@@ -231,6 +231,17 @@ def set_spent(session: Session, session_id: int, spent: dict[int, int]) -> dict[
     return before
 
 
+def set_current(session: Session, session_id: int, item_id: int | None) -> int | None:
+    """Make agenda item `item_id` the one the room is on (None: no item); return the one that was."""
+    items = list(session.scalars(select(AgendaItem).where(AgendaItem.session_id == session_id)))
+    if item_id is not None and item_id not in {item.id for item in items}:
+        raise NotFound(f"agenda item {item_id}")
+    before = next((item.id for item in items if item.current), None)
+    for item in items:
+        item.current = item.id == item_id
+    return before
+
+
 def _refuse_removing_voters(session: Session, participant_ids: list[int]) -> None:
     """A revealed vote's dots are final: who gave them stays on the list (their dots would go with them)."""
     voter = session.execute(

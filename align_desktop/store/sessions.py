@@ -128,11 +128,14 @@ class SessionService:
             session_writes.unend_session(session, key, snapshot_id, before)
         return lambda: self.end(key, taken)
 
-    def record_spent(self, key: str, item_id: int, seconds: int) -> Revert:
-        """Store the seconds an agenda item of session `key` has taken (when the facilitator moves on)."""
+    def record_spent(self, key: str, item_id: int, seconds: int, current_item_id: int | None) -> Revert:
+        """Store the seconds an agenda item of session `key` has taken and which item the room is on now
+        (`current_item_id`, None for none): bookkeeping as the facilitator moves on or pauses, and now and then
+        while an item runs, so that presenting a reopened workspace resumes where the room was."""
         from align_desktop.store import session_writes
 
         with self._workspace.write() as session:
             found = session_writes.find_session(session, key)
             before = session_writes.set_spent(session, found.id, {item_id: seconds})
-        return lambda: self.record_spent(key, item_id, before[item_id])
+            was = session_writes.set_current(session, found.id, current_item_id)
+        return lambda: self.record_spent(key, item_id, before[item_id], was)

@@ -13,6 +13,8 @@ class AgendaItemRow:
     title: str
     time_box_minutes: int
     spent_seconds: int
+    current: bool
+    """The item the room is on while the session runs (at most one of a session)."""
 
 
 @dataclass(frozen=True)

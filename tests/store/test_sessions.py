@@ -74,7 +74,7 @@ def test_an_edit_is_one_undo_step_and_keeps_what_stays(workspace: Workspace) -> 
     key = _plan(service)
     before = service.get(key)
     first, second, third = before.agenda
-    service.record_spent(key, first.id, 1250)
+    service.record_spent(key, first.id, 1250, second.id)
     revert = service.update(
         key,
         {"title": "Q3 planning", "held_on": "2026-12-02"},
@@ -197,12 +197,22 @@ def test_time_spent_is_recorded_as_the_facilitator_moves_on_and_undone(workspace
     service = SessionService(workspace)
     key = _plan(service)
     item = service.get(key).agenda[1]
-    revert = service.record_spent(key, item.id, 610)
+    revert = service.record_spent(key, item.id, 610, item.id)
     assert service.get(key).agenda[1].spent_seconds == 610
+    assert [row.current for row in service.get(key).agenda] == [False, True, False]
+    moved_on = service.record_spent(key, item.id, 700, service.get(key).agenda[2].id)
+    assert [row.current for row in service.get(key).agenda] == [False, False, True]
+    moved_on()
+    assert service.get(key).agenda[1].spent_seconds == 610
+    assert [row.current for row in service.get(key).agenda] == [False, True, False]
     revert()
     assert service.get(key).agenda[1].spent_seconds == 0
+    assert not any(row.current for row in service.get(key).agenda)
     with pytest.raises(LookupError):
-        service.record_spent(key, 9999, 10)
+        service.record_spent(key, 9999, 10, None)
+    with pytest.raises(LookupError):
+        service.record_spent(key, item.id, 10, 9999)
+    assert service.get(key).agenda[1].spent_seconds == 0
 
 
 def test_deleting_a_session_takes_everything_of_it_and_undo_brings_it_all_back(workspace: Workspace) -> None:

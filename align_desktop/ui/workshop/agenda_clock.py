@@ -2,8 +2,11 @@
 
 The facilitator pauses and resumes (Space), extends (+) and moves to the next or previous item
 (Ctrl+Right / Page Down, Ctrl+Left / Page Up). Moving on stores the time the item left behind has
-taken (through `record`), so an item the room comes back to continues where it stopped. Time
-comes from `clock` (seconds, steady), which tests replace.
+taken and which item the room is on now (through `record`), so an item the room comes back to
+continues where it stopped; `checkpoint` tells the current item's time meanwhile, which the controls
+store on a pause, every half minute and when the workspace closes, so that a workspace reopened
+mid-session resumes on that item with its time. Time comes from `clock` (seconds, steady), which
+tests replace.
 """
 
 from __future__ import annotations
@@ -17,13 +20,14 @@ if TYPE_CHECKING:
     from align_desktop.store.workshop_rows import AgendaItemRow, SessionRow
 
 Clock = Callable[[], float]
-Record = Callable[[int, int], None]
-"""Store the seconds (second argument) that agenda item (first argument, its id) has taken."""
+Record = Callable[[int, int, int], None]
+"""Store the seconds (second argument) that agenda item (first argument, its id) has taken, and that the room is
+now on agenda item (third argument, its id)."""
 
 
 class AgendaClock:
-    """The running session's agenda and countdowns, counting down from the first item that has no time
-    recorded yet (the first of a session just started; where the room had got to, when presenting again)."""
+    """The running session's agenda and countdowns, counting down from the item the room was last on (when
+    presenting again), or else the first item that has no time recorded yet (the first of a session just started)."""
 
     def __init__(self, session: SessionRow, clock: Clock, record: Record) -> None:
         self.session_key = session.key
@@ -32,8 +36,9 @@ class AgendaClock:
         self._clock = clock
         self._record = record
         self.countdowns = [Countdown(item.time_box_minutes * 60, float(item.spent_seconds)) for item in self.items]
+        current = [number for number, item in enumerate(self.items) if item.current]
         untouched = [number for number, item in enumerate(self.items) if item.spent_seconds == 0]
-        self.index = untouched[0] if untouched else max(0, len(self.items) - 1)
+        self.index = (current or untouched or [max(0, len(self.items) - 1)])[0]
         if self.items:
             self.countdowns[self.index].start(clock())
 
@@ -80,10 +85,15 @@ class AgendaClock:
         leaving = self.countdowns[self.index]
         was_running = leaving.running
         leaving.pause(now)
-        self._record(self.items[self.index].id, self.spent_seconds(self.index))
+        left = self.index
         self.index = index
+        self._record(self.items[left].id, self.spent_seconds(left), self.items[index].id)
         if was_running:
             self.countdowns[index].start(now)
+
+    def checkpoint(self) -> tuple[int, int] | None:
+        """The current item (its id) and the seconds it has taken so far, to store meanwhile; None without an agenda."""
+        return None if self.current is None else (self.current.id, self.spent_seconds(self.index))
 
     def next(self) -> None:
         self.go_to(self.index + 1)

@@ -8,7 +8,10 @@ Ctrl+D, Ctrl+K and Ctrl+P record a decision, an action or a parking-lot item in 
 session, linked to the item selected in the view on show.
 
 Moving to another agenda item stores the time the item left behind took, as bookkeeping rather
-than an undo step: Ctrl+Z after moving on still undoes the last edit of the plan.
+than an undo step: Ctrl+Z after moving on still undoes the last edit of the plan. The running
+item's time and the fact that the room is on it are stored too, on a pause, every half minute and
+when the workspace closes: a workspace reopened mid-session (after a crash, say) resumes on that
+item having lost at most half a minute, and the status bar says that F5 presents the session again.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QRectF, QSizeF, Qt
+from PySide6.QtCore import QObject, QRectF, QSizeF, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QBoxLayout, QMenu, QSizePolicy, QWidget
 
@@ -33,6 +36,10 @@ if TYPE_CHECKING:
     from align_desktop.ui.open_workspace import OpenWorkspace
     from align_desktop.ui.workshop.presenter import PresenterPanel
     from align_desktop.ui.workshop.view import WorkshopView
+
+
+CHECKPOINT_EVERY_MS = 30_000
+"""How often the running agenda item's time is stored, so that a workspace reopened mid-session loses at most this."""
 
 
 def selected_item_key(view: QWidget | None) -> str | None:
@@ -67,6 +74,9 @@ class WorkshopControls(QObject):
         self._pages = pages
         self._board_zoom = 1.0
         """The board's zoom before presenting, given back after."""
+        self._checkpoint_timer = QTimer(self)
+        self._checkpoint_timer.setInterval(CHECKPOINT_EVERY_MS)
+        self._checkpoint_timer.timeout.connect(self.checkpoint)
 
         self.new_action = self._add(menu, self.tr("&New Session…"), self.new_session)
         self.start_action = self._add(menu, self.tr("&Start Session"), lambda: self.start_session())
@@ -107,19 +117,46 @@ class WorkshopControls(QObject):
     # the workspace
 
     def set_workspace(self, workspace: OpenWorkspace | None) -> None:
-        """Follow the window's workspace; closing it leaves the presenter layout."""
+        """Follow the window's workspace; closing it stores where the running session stands and leaves the
+        presenter layout."""
         if self._workspace is not None:
+            self.checkpoint()
             self._workspace.changed.disconnect(self._sync)
         self._workspace = workspace
         self._running_key = None
-        self.agenda_clock = None
+        self._set_clock(None)
         if workspace is not None:
             workspace.changed.connect(self._sync)
             self._running_key = workspace.running_session_key()
             if self._running_key is not None:
                 running = workspace.sessions.get(self._running_key)
-                self.agenda_clock = AgendaClock(running, self.clock, self._record_spent)
+                self._set_clock(AgendaClock(running, self.clock, self._record_spent))
+                self._window.statusBar().showMessage(
+                    self.tr("Session {0} “{1}” is running: F5 presents it").format(running.key, running.title)
+                )
         self.presenting = False
+
+    def _set_clock(self, agenda_clock: AgendaClock | None) -> None:
+        """Follow a running session's agenda (None: no session runs), storing where it stands now and then."""
+        self.agenda_clock = agenda_clock
+        if agenda_clock is None:
+            self._checkpoint_timer.stop()
+        elif not self._checkpoint_timer.isActive():
+            self._checkpoint_timer.start()
+
+    def checkpoint(self) -> None:
+        """Store the time the current agenda item has taken so far, and that the room is on it (bookkeeping,
+        not an undo step; the views are not reloaded). A read-only workspace stores nothing."""
+        workspace, clock = self._workspace, self.agenda_clock
+        point = clock.checkpoint() if clock is not None else None
+        if workspace is None or clock is None or point is None or workspace.workspace.read_only:
+            return
+        item_id, seconds = point
+        try:
+            workspace.sessions.record_spent(clock.session_key, item_id, seconds, item_id)
+        except (WorkspaceError, LookupError) as error:
+            self._checkpoint_timer.stop()  # said once, not every half minute
+            self._prompter.error(self.tr("Time not saved"), str(error))
 
     def attach_view(self, view: WorkshopView) -> None:
         """Let the Workshop view's buttons start, end and present sessions through here."""
@@ -134,11 +171,11 @@ class WorkshopControls(QObject):
         started = running is not None and running.key != self._running_key
         self._running_key = running.key if running else None
         if running is None:
-            self.agenda_clock = None
+            self._set_clock(None)
             self.presenting = False
             return
         if self.agenda_clock is None or self.agenda_clock.session_key != running.key:
-            self.agenda_clock = AgendaClock(running, self.clock, self._record_spent)
+            self._set_clock(AgendaClock(running, self.clock, self._record_spent))
         else:
             self.agenda_clock.update(running)
         if started:
@@ -249,6 +286,7 @@ class WorkshopControls(QObject):
     def _toggle_countdown(self) -> None:
         if self.agenda_clock is not None:
             self.agenda_clock.toggle()
+            self.checkpoint()
             self._refresh_panel()
 
     def _refresh_panel(self) -> None:
@@ -279,13 +317,13 @@ class WorkshopControls(QObject):
             self.agenda_clock.go_to(index)
             self._refresh_panel()
 
-    def _record_spent(self, item_id: int, seconds: int) -> None:
-        """Store the time an agenda item took (bookkeeping, not an undo step)."""
+    def _record_spent(self, item_id: int, seconds: int, current_item_id: int) -> None:
+        """Store the time an agenda item took and the item the room moved on to (bookkeeping, not an undo step)."""
         workspace, clock = self._workspace, self.agenda_clock
         if workspace is None or clock is None:
             return
         try:
-            workspace.sessions.record_spent(clock.session_key, item_id, seconds)
+            workspace.sessions.record_spent(clock.session_key, item_id, seconds, current_item_id)
         except (WorkspaceError, LookupError) as error:
             self._prompter.error(self.tr("Time not saved"), str(error))
             return

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -10,6 +13,7 @@ from PySide6.QtWidgets import QListWidget
 from align_desktop.domain.countdown import LAST_MINUTE, ON_TIME, OVER_TIME
 from align_desktop.ui.main_window import MainWindow
 from align_desktop.ui.workshop import style
+from align_desktop.ui.workshop.controls import CHECKPOINT_EVERY_MS
 from tests.ui.workshop.conftest import FakeClock, plan, press
 
 
@@ -173,3 +177,54 @@ def test_closing_the_workspace_leaves_the_presenter_layout(window: MainWindow) -
     window.close_workspace()
     assert not window.workshop.presenting
     assert not window.workshop.record_actions["decision"].isEnabled()
+
+
+def test_a_workspace_reopened_mid_session_resumes_on_the_item_the_room_was_on(
+    window: MainWindow, clock: FakeClock, sample_path: Path
+) -> None:
+    key = plan(window)
+    window.workshop.start_action.trigger()
+    clock.advance(300)
+    press(window, Qt.Key.Key_PageDown)
+    clock.advance(200)
+    press(window, Qt.Key.Key_PageUp)  # back to the board: the dot vote has time, the board is current
+    clock.advance(30)
+    window.workshop.checkpoint()  # what the half-minute timer does
+    assert _spent(window, key) == [330, 200, 0]
+    clock.advance(15)
+    window.close_workspace()  # closing stores the running item's time too
+    assert _spent_in_file(sample_path, key) == [345, 200, 0]
+
+    window.open_workspace(sample_path)
+    assert window.workshop.agenda_clock is not None and window.workshop.agenda_clock.index == 0
+    assert "F5 presents it" in window.statusBar().currentMessage()
+    window.workshop.presenter_action.trigger()
+    assert _shown(window) == ("1 of 3: Walk the board", "14:15")  # 20 minutes less 345 seconds
+
+
+def test_a_pause_stores_the_running_items_time_and_the_checkpoint_runs_every_half_minute(
+    window: MainWindow, clock: FakeClock, prompter: Any
+) -> None:
+    key = plan(window)
+    assert not window.workshop._checkpoint_timer.isActive()
+    window.workshop.start_action.trigger()
+    assert window.workshop._checkpoint_timer.isActive()
+    assert window.workshop._checkpoint_timer.interval() == CHECKPOINT_EVERY_MS == 30_000
+    clock.advance(42)
+    press(window, Qt.Key.Key_Space)
+    assert _spent(window, key) == [42, 0, 0]
+    prompter.confirm_answers.append(True)
+    window.workshop.end_action.trigger()
+    assert not window.workshop._checkpoint_timer.isActive()
+
+
+def _spent_in_file(path: Path, key: str) -> list[int]:
+    with closing(sqlite3.connect(path)) as db:
+        return [
+            seconds
+            for (seconds,) in db.execute(
+                "SELECT a.spent_seconds FROM agenda_item a JOIN workshop_session s ON s.id = a.session_id"
+                " WHERE s.key = ? ORDER BY a.position",
+                (key,),
+            )
+        ]
