@@ -394,6 +394,14 @@ class HeatMap(QWidget):
     # --- mouse and keyboard ----------------------------------------------------------------------------------
 
     def event(self, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+            and self._press is not None
+        ):
+            event.accept()  # Escape abandons the drag here rather than trigger a shortcut (leaving the presenter)
+            return True
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             text = self.tooltip_at(event.pos())
             if text:

@@ -5,13 +5,15 @@ from __future__ import annotations
 import sqlite3
 from contextlib import closing
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QListWidget
 
 from align_desktop.domain.countdown import LAST_MINUTE, ON_TIME, OVER_TIME
 from align_desktop.ui.main_window import MainWindow
+from align_desktop.ui.risks.view import RisksView
 from align_desktop.ui.workshop import style
 from align_desktop.ui.workshop.controls import CHECKPOINT_EVERY_MS
 from tests.ui.workshop.conftest import FakeClock, plan, press
@@ -228,3 +230,23 @@ def _spent_in_file(path: Path, key: str) -> list[int]:
                 (key,),
             )
         ]
+
+
+def test_escape_during_a_drag_on_the_heat_map_abandons_the_drag_and_keeps_presenting(
+    window: MainWindow, qtbot: Any
+) -> None:
+    plan(window)
+    window.workshop.start_action.trigger()
+    window.show_view("risks")
+    heatmap = cast(RisksView, window.view("risks")).maps.residual
+    qtbot.waitExposed(heatmap)
+    chip = next(rect for key in ("R-001", "R-002", "R-003") if (rect := heatmap.chip_rect(key)) is not None)
+    heatmap.setFocus()
+    QTest.mousePress(heatmap, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, chip.center())
+    QTest.mouseMove(heatmap, heatmap.cell_rect(1, 1).center())
+    assert heatmap.drop_target is not None
+    press(window, Qt.Key.Key_Escape)
+    assert heatmap.drop_target is None
+    assert window.workshop.presenting
+    press(window, Qt.Key.Key_Escape)  # with no drag, Escape leaves the presenter layout
+    assert not window.workshop.presenting
