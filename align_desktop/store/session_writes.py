@@ -167,49 +167,56 @@ def delete_session(session: Session, key: str) -> Subtree:
     return kept
 
 
-def start_session(session: Session, key: str, taken_by: str) -> int:
-    """Start a planned session and take the snapshot of its start; return the snapshot's id."""
+def start_session(session: Session, key: str, taken_by: str, at: datetime | None = None) -> int:
+    """Start a planned session (at `at`, a redo's original time; else now) and take the snapshot of its start;
+    return the snapshot's id."""
     found = find_session(session, key)
     running = running_session(session)
     if running is not None:
         raise ValidationError("Session", f"{running.key} '{running.title}' is still running; end it first")
     if found.started_at is not None:
         raise ValidationError("Session", f"{key} was already held (started {found.started_at:%Y-%m-%d %H:%M})")
-    found.started_at = datetime.now()
+    found.started_at = at or datetime.now()
     return take_snapshot(
         session, label=f"Start of {key} {found.title}", reason="start", session_id=found.id, taken_by=taken_by
     )
 
 
-def unstart_session(session: Session, key: str, snapshot_id: int) -> None:
-    """Undo a start: the session is planned again and the snapshot of its start goes."""
+def unstart_session(session: Session, key: str, snapshot_id: int) -> datetime | None:
+    """Undo a start: the session is planned again and the snapshot of its start goes; return when it had started."""
     found = find_session(session, key)
-    found.started_at = None
+    started, found.started_at = found.started_at, None
     drop_snapshot(session, snapshot_id)
+    return started
 
 
-def end_session(session: Session, key: str, spent: dict[int, int], taken_by: str) -> tuple[int, dict[int, int]]:
-    """End the running session, storing the time its items took; the snapshot's id and the times before."""
+def end_session(
+    session: Session, key: str, spent: dict[int, int], taken_by: str, at: datetime | None = None
+) -> tuple[int, dict[int, int]]:
+    """End the running session (at `at`, a redo's original time; else now), storing the time its items took; the
+    snapshot's id and the times before."""
     found = find_session(session, key)
     if not (found.started_at is not None and found.ended_at is None):
         raise ValidationError("Session", f"{key} is not running; only a running session can be ended")
     before = set_spent(session, found.id, spent)
-    found.ended_at = datetime.now()
+    found.ended_at = at or datetime.now()
     snapshot_id = take_snapshot(
         session, label=f"End of {key} {found.title}", reason="end", session_id=found.id, taken_by=taken_by
     )
     return snapshot_id, before
 
 
-def unend_session(session: Session, key: str, snapshot_id: int, spent: dict[int, int]) -> None:
-    """Undo an end: the session runs again, its items' times as before, and the snapshot of its end goes."""
+def unend_session(session: Session, key: str, snapshot_id: int, spent: dict[int, int]) -> datetime | None:
+    """Undo an end: the session runs again, its items' times as before, and the snapshot of its end goes; return
+    when it had ended."""
     found = find_session(session, key)
     running = running_session(session)
     if running is not None and running.id != found.id:
         raise ValidationError("Session", f"{running.key} '{running.title}' is running; only one session runs at a time")
-    found.ended_at = None
+    ended, found.ended_at = found.ended_at, None
     set_spent(session, found.id, spent)
     drop_snapshot(session, snapshot_id)
+    return ended
 
 
 def set_spent(session: Session, session_id: int, spent: dict[int, int]) -> dict[int, int]:

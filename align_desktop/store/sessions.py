@@ -8,6 +8,7 @@ same transaction.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from align_desktop.domain.workshop import validate_agenda, validate_participants, validate_session
@@ -97,36 +98,38 @@ class SessionService:
             subtrees.put_back(session, kept)
         return lambda: self.delete(key)
 
-    def start(self, key: str) -> Revert:
-        """Start a planned session (none other running) and snapshot the workspace."""
+    def start(self, key: str, at: datetime | None = None) -> Revert:
+        """Start a planned session (none other running) and snapshot the workspace; `at` (a redo's original start)
+        defaults to now."""
         from align_desktop.store import session_writes
 
         with self._workspace.write() as session:
-            snapshot_id = session_writes.start_session(session, key, self._workspace.author)
+            snapshot_id = session_writes.start_session(session, key, self._workspace.author, at)
         return lambda: self._unstart(key, snapshot_id)
 
     def _unstart(self, key: str, snapshot_id: int) -> Revert:
         from align_desktop.store import session_writes
 
         with self._workspace.write() as session:
-            session_writes.unstart_session(session, key, snapshot_id)
-        return lambda: self.start(key)
+            started = session_writes.unstart_session(session, key, snapshot_id)
+        return lambda: self.start(key, started)
 
-    def end(self, key: str, spent: dict[int, int] | None = None) -> Revert:
-        """End the running session, storing the seconds its agenda items took, and snapshot the workspace."""
+    def end(self, key: str, spent: dict[int, int] | None = None, at: datetime | None = None) -> Revert:
+        """End the running session, storing the seconds its agenda items took, and snapshot the workspace; `at`
+        (a redo's original end) defaults to now."""
         from align_desktop.store import session_writes
 
         taken = dict(spent or {})
         with self._workspace.write() as session:
-            snapshot_id, before = session_writes.end_session(session, key, taken, self._workspace.author)
+            snapshot_id, before = session_writes.end_session(session, key, taken, self._workspace.author, at)
         return lambda: self._unend(key, snapshot_id, before, taken)
 
     def _unend(self, key: str, snapshot_id: int, before: dict[int, int], taken: dict[int, int]) -> Revert:
         from align_desktop.store import session_writes
 
         with self._workspace.write() as session:
-            session_writes.unend_session(session, key, snapshot_id, before)
-        return lambda: self.end(key, taken)
+            ended = session_writes.unend_session(session, key, snapshot_id, before)
+        return lambda: self.end(key, taken, ended)
 
     def record_spent(self, key: str, item_id: int, seconds: int, current_item_id: int | None) -> Revert:
         """Store the seconds an agenda item of session `key` has taken and which item the room is on now

@@ -162,6 +162,7 @@ def test_starting_and_ending_take_snapshots_and_one_session_runs_at_a_time(works
     assert [r[0] for r in _table(workspace, "SELECT reason FROM snapshot")] == ["start"]
     redo_end()
     assert service.get(key).state == "ended"
+    assert service.get(key).ended_at == ended.ended_at  # a redo keeps the time the session really ended
     service.start(other)
     assert service.running().key == other  # type: ignore[union-attr]
     with pytest.raises(ValidationError, match="only one session runs"):
@@ -172,11 +173,14 @@ def test_starting_and_ending_take_snapshots_and_one_session_runs_at_a_time(works
 def test_undoing_a_start_plans_the_session_again_and_drops_its_snapshot(workspace: Workspace) -> None:
     service = SessionService(workspace)
     key = _plan(service)
-    redo = service.start(key)()
+    undo = service.start(key)
+    started = service.get(key).started_at
+    redo = undo()
     assert service.get(key).state == "planned"
     assert _table(workspace, "SELECT count(*) FROM snapshot") == [(0,)]
     redo()
     assert service.get(key).state == "running"
+    assert service.get(key).started_at == started  # a redo keeps the time the session really started
     with pytest.raises(ValidationError, match="not running"):
         service.end(_plan(service, "Later"))
 
