@@ -2,18 +2,20 @@
 
 Each entry takes two lines, so that it reads in a narrow side panel: what changed in bold
 ("Readiness: data  0 → 3"), then, in grey, when (local time), who, and the session it happened
-in. A line too long for the panel is cut short with "…"; its tooltip holds it whole.
+in. A line too long for the panel wraps (at a word, or anywhere in a word wider than the panel), so
+every entry reads whole; the list keeps its height and scrolls.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QStyledItemDelegate,
@@ -28,6 +30,8 @@ ROWS_SHOWN = 4
 """Entries visible without scrolling."""
 PADDING = 4
 """Pixels above and below an entry."""
+INSET = 6
+"""Pixels left and right of an entry's text."""
 
 
 class HistoryList(QWidget):
@@ -49,6 +53,9 @@ class HistoryList(QWidget):
             )
         )
         self.entries.setItemDelegate(_EntryDelegate(self.entries))
+        self.entries.setWordWrap(True)
+        self.entries.setResizeMode(QListView.ResizeMode.Adjust)  # entries wrap anew as the list's width changes
+        self.entries.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.entries.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.entries.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.entries.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -68,7 +75,6 @@ class HistoryList(QWidget):
             self.heading.setText(self.tr("History (1 change)") if entries else self.tr("History"))
         for entry in entries:
             item = QListWidgetItem(f"{self.change_text(entry)}\n{self.context_text(entry)}")
-            item.setToolTip(item.text())
             self.entries.addItem(item)
         if not entries:
             empty = QListWidgetItem(self.tr("No change recorded yet."))
@@ -93,39 +99,69 @@ class HistoryList(QWidget):
         return " · ".join(parts)
 
 
+def wrapped(text: str, font: QFont, width: int) -> QTextLayout:
+    """`text` laid out in lines no wider than `width`, broken at words (or within a word wider than that)."""
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    top = 0.0
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        line.setPosition(QPointF(0, top))
+        top += QFontMetrics(font).lineSpacing()
+    layout.endLayout()
+    return layout
+
+
+def wrapped_height(text: str, font: QFont, width: int) -> int:
+    """Pixels that `text` takes wrapped at `width`: one line spacing per line."""
+    return wrapped(text, font, width).lineCount() * QFontMetrics(font).lineSpacing()
+
+
 class _EntryDelegate(QStyledItemDelegate):
-    """Paints an entry's first line in bold and its second in the palette's muted colour."""
+    """Paints an entry's first line in bold and its second in the palette's muted colour, each wrapped to the
+    list's width."""
+
+    def __init__(self, view: QListWidget) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def text_width(self) -> int:
+        """Pixels of the list's width that an entry's text may take."""
+        return max(self._view.viewport().width() - 2 * INSET, 20)
+
+    def _parts(self, option: QStyleOptionViewItem, text: str) -> list[tuple[str, QFont]]:
+        change, _, context = text.partition("\n")
+        strong = QFont(option.font)
+        strong.setBold(bool(context))
+        return [(change, strong), (context, option.font)] if context else [(change, strong)]
 
     def sizeHint(  # noqa: N802 - Qt API
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
+        width = self.text_width()
+        parts = self._parts(option, str(index.data()))
+        height = sum(wrapped_height(text, font, width) for text, font in parts)
         line = QFontMetrics(option.font).lineSpacing()
-        return QSize(0, line * 2 + 2 * PADDING)  # as wide as the list: long lines are cut short
+        return QSize(width + 2 * INSET, max(height, line * 2) + 2 * PADDING)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
-        change, _, context = str(index.data()).partition("\n")
         painter.save()
-        box = QRect(option.rect).adjusted(6, PADDING, -6, -PADDING)
-        line = QFontMetrics(option.font).lineSpacing()
         palette: QPalette = option.palette
-        strong = QFont(option.font)
-        strong.setBold(bool(context))
-        painter.setFont(strong)
-        painter.setPen(palette.color(QPalette.ColorRole.Text if context else QPalette.ColorRole.PlaceholderText))
-        first = QRect(box.left(), box.top(), box.width(), line)
-        painter.drawText(
-            first,
-            Qt.AlignmentFlag.AlignLeft,
-            painter.fontMetrics().elidedText(change, Qt.TextElideMode.ElideRight, box.width()),
-        )
-        painter.setFont(option.font)
-        painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-        second = first.translated(0, line)
-        painter.drawText(
-            second,
-            Qt.AlignmentFlag.AlignLeft,
-            painter.fontMetrics().elidedText(context, Qt.TextElideMode.ElideRight, box.width()),
-        )
+        width = self.text_width()
+        top = float(option.rect.top() + PADDING)
+        parts = self._parts(option, str(index.data()))
+        for number, (text, font) in enumerate(parts):
+            strong = number == 0 and len(parts) > 1
+            painter.setPen(palette.color(QPalette.ColorRole.Text if strong else QPalette.ColorRole.PlaceholderText))
+            layout = wrapped(text, font, width)
+            layout.draw(painter, QPointF(option.rect.left() + INSET, top))
+            top += layout.lineCount() * QFontMetrics(font).lineSpacing()
         painter.restore()
