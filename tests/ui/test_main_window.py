@@ -17,6 +17,7 @@ from align_desktop.ui.dashboard import targets
 from align_desktop.ui.dashboard.targets import Target
 from align_desktop.ui.main_window import MainWindow
 from align_desktop.ui.preferences import Preferences, user_settings
+from align_desktop.ui.views import VIEWS
 from tests.ui.board.conftest import lane_keys
 
 
@@ -246,3 +247,12 @@ def test_opening_from_the_welcome_screen_leaves_one_page_showing(window: MainWin
         window.show_view(name)
         pages = [window._pages.widget(index) for index in range(window._pages.count())]
         assert [page for page in pages if page.isVisible()] == [window.view(name)]
+
+
+def test_the_window_fits_a_1280_by_720_screen_with_every_view_built(window: MainWindow, sample_path: Path) -> None:
+    assert window.open_workspace(sample_path)
+    for spec in VIEWS:
+        window.show_view(spec.name)
+        QApplication.processEvents()
+    hint = window.minimumSizeHint()
+    assert hint.width() <= 1280 and hint.height() <= 720, (hint.width(), hint.height())

@@ -31,9 +31,10 @@ FIRST_DRAW_MS = 30
 OUTCOMES, CASH, READINESS, MATURITY, HEAT = "outcomes", "cash", "readiness", "maturity", "heat"
 CHARTS: tuple[str, ...] = (OUTCOMES, CASH, READINESS, MATURITY, HEAT)
 """In reading order: value, when the cash comes back, readiness, the platform, risk."""
-_PLACES = {OUTCOMES: (0, 0), CASH: (0, 1), READINESS: (0, 2), MATURITY: (1, 0), HEAT: (1, 1)}
-PANEL_PLACE = (1, 2)
-"""Where `ChartGrid.add_panel` puts its widget: last, after the charts (the dashboard's alerts)."""
+COLUMNS = 3
+"""Charts to a row; `ChartGrid.set_columns` makes it 2 on a narrow dashboard."""
+NARROW_HEIGHT = 330
+"""Pixels each chart is at least tall when two stand to a row (the page scrolls): room for its labels."""
 _NAMES = {
     OUTCOMES: "Value by outcome chart",
     CASH: "Portfolio cumulative cash flow chart",
@@ -79,8 +80,9 @@ def draw(name: str, figure: Figure, data: ChartData) -> None:
 
 
 class ChartGrid(QWidget):
-    """Five chart panes in a 3 × 2 grid, read like a story: value by outcome, when the cash comes back,
-    readiness; then the platform, the risks, and in the sixth cell a panel (the alerts: what to do)."""
+    """Five chart panes in a 3 × 2 grid (or 2 × 3 where narrow), read like a story: value by outcome, when
+    the cash comes back, readiness; then the platform, the risks, and in the sixth cell a panel (the alerts:
+    what to do)."""
 
     picked = Signal(str, str)
     rendered = Signal()
@@ -98,9 +100,11 @@ class ChartGrid(QWidget):
         self._last_press: object = None
         self._clickable: dict[str, list[Any]] = {}
         self._stacks: dict[str, QStackedLayout] = {}
-        self._grid = grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(8)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setSpacing(8)
+        self._cells: list[QWidget] = []
+        """The charts' panes in reading order, then the panel (`add_panel`)."""
         for name in CHARTS:
             pane = QFrame()
             pane.setObjectName("chartPane")
@@ -112,15 +116,34 @@ class ChartGrid(QWidget):
             waiting.setStyleSheet("color: #5f6b7a; border: none;")
             stack.addWidget(waiting)
             self._stacks[name] = stack
-            grid.addWidget(pane, *_PLACES[name])
-        for column in range(3):
-            grid.setColumnStretch(column, 1)
-        for row in range(2):
-            grid.setRowStretch(row, 1)
+            self._cells.append(pane)
+        self.columns = 0
+        """Charts to a row as laid out now."""
+        self.set_columns(COLUMNS)
 
     def add_panel(self, panel: QWidget) -> None:
         """Put `panel` in the grid's sixth cell."""
-        self._grid.addWidget(panel, *PANEL_PLACE)
+        self._cells.append(panel)
+        self._place()
+
+    def set_columns(self, columns: int) -> None:
+        """Lay the charts (and the panel) out `columns` to a row, in reading order."""
+        if columns != self.columns:
+            self.columns = columns
+            self._place()
+
+    def _place(self) -> None:
+        for cell in self._cells:
+            self._grid.removeWidget(cell)
+        for number, cell in enumerate(self._cells):
+            self._grid.addWidget(cell, number // self.columns, number % self.columns)
+        rows = -(-len(self._cells) // self.columns)
+        for column in range(COLUMNS):
+            self._grid.setColumnStretch(column, int(column < self.columns))
+        for row in range(len(self._cells)):
+            self._grid.setRowStretch(row, int(row < rows))
+        for cell in self._cells[: len(CHARTS)]:
+            cell.setMinimumHeight(NARROW_HEIGHT if self.columns < COLUMNS else 0)
 
     def show_data(self, data: ChartData) -> None:
         """Chart `data` a moment after the grid is (or next is) shown."""

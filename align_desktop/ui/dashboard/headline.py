@@ -1,11 +1,13 @@
 """The row of headline tiles: portfolio value per scenario, initiatives by lane and status, capability
 gaps, risks above appetite and the alert count; each tile (or link in it) asks to open a view.
+Where the dashboard is narrower than the row needs (beside the presenter panel on a small screen),
+the tiles stand in two rows of three.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
+from PySide6.QtWidgets import QGridLayout, QSizePolicy, QWidget
 
 from align_desktop.reports.formatting import compact_money, money
 from align_desktop.ui.dashboard import targets
@@ -14,10 +16,15 @@ from align_desktop.ui.dashboard.targets import Target
 from align_desktop.ui.dashboard.tiles import TILE_STYLE, ScenarioTile, Tile, link
 
 TILE_HEIGHT = 124
+SPACING = 10
+ONE_ROW = 6
+"""Tiles a row holds: all of them."""
+WRAPPED_COLUMNS = 3
+"""Tiles a row holds where one row of all six does not fit."""
 
 
 class HeadlineTiles(QWidget):
-    """Seven tiles side by side; the status tile is wider (seven statuses)."""
+    """Six tiles side by side, the status tile wider (seven statuses); or two rows of three."""
 
     open_view = Signal(str, object)
     """(view name, `Target`) of a tile or link clicked."""
@@ -30,7 +37,6 @@ class HeadlineTiles(QWidget):
         self.value = ScenarioTile(
             self.tr("Portfolio value"), self.tr("Open the ROI view"), (self.tr("NPV"), self.tr("Risk-adjusted"))
         )
-        self.value.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.initiatives = Tile(self.tr("Initiatives"), self.tr("Open the board; click a lane to show only its cards"))
         self.statuses = Tile(self.tr("By status"), self.tr("Click a status to show only its initiatives on the board"))
         self.gaps = Tile(self.tr("Capability gaps"), self.tr("Open the matrix at the gap that blocks most value"))
@@ -44,19 +50,38 @@ class HeadlineTiles(QWidget):
         self.gaps.activated.connect(lambda: self.open_view.emit("matrix", Target(targets.GAPS)))
         self.risks.activated.connect(lambda: self.open_view.emit("risks", Target(targets.ABOVE_APPETITE)))
         self.alerts.activated.connect(self.alerts_requested)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(10)
-        for tile, stretch in (
-            (self.value, 0),
-            (self.initiatives, 10),
-            (self.statuses, 15),
-            (self.gaps, 10),
-            (self.risks, 10),
-            (self.alerts, 10),
-        ):
+        self._stretches: list[tuple[Tile, int]] = [(self.value, 0), (self.initiatives, 10), (self.statuses, 15)]
+        self._stretches += [(self.gaps, 10), (self.risks, 10), (self.alerts, 10)]
+        """Each tile and its share of the width left over in one row."""
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setSpacing(SPACING)
+        for tile, _ in self._stretches:
             tile.setFixedHeight(TILE_HEIGHT)
-            layout.addWidget(tile, stretch)
+        self.columns = 0
+        """Tiles per row as laid out now."""
+        self.arrange(ONE_ROW)
+
+    def one_row_width(self) -> int:
+        """Pixels the six tiles need side by side, each as wide as its title and figures."""
+        tiles = [tile for tile, _ in self._stretches]
+        return sum(tile.minimumSizeHint().width() for tile in tiles) + SPACING * (len(tiles) - 1)
+
+    def arrange(self, columns: int) -> None:
+        """All six tiles in one row (`columns` 6), or in rows of `columns` equal columns."""
+        if columns == self.columns:
+            return
+        one_row = columns >= len(self._stretches)
+        for tile, _ in self._stretches:
+            self._grid.removeWidget(tile)
+        for number, (tile, _) in enumerate(self._stretches):
+            self._grid.addWidget(tile, number // columns, number % columns)
+        for column in range(len(self._stretches)):
+            stretch = self._stretches[column][1] if one_row else int(column < columns)
+            self._grid.setColumnStretch(column, stretch)
+        width = QSizePolicy.Policy.Maximum if one_row else QSizePolicy.Policy.Expanding
+        self.value.setSizePolicy(width, QSizePolicy.Policy.Fixed)
+        self.columns = columns
 
     def follow_link(self, href: str) -> None:
         """`lane:<name>` or `status:<status>`: the board filtered to it."""

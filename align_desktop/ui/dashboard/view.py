@@ -7,7 +7,9 @@ chart element or an alert asks the main window to open another view through `ope
 Target)`, and the main window then calls that view's `apply_target(target)`. After each refresh
 `alerts_counted(n)` tells the navigation how many alerts there are. From the read until the charts are
 rendered the garbage collector is held off (`ui.collector`). "Today", which decides what is
-overdue, can be injected for tests.
+overdue, can be injected for tests. In the presenter layout, where the page is narrower than the tiles'
+row (beside the presenter panel on a small screen), the tiles stand in two rows and the charts two to
+a row, and the page scrolls down; otherwise a narrow window scrolls across, as it always has.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QSize, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from align_desktop.domain.alerts import Alert
 from align_desktop.store.dashboard import DashboardService
@@ -24,12 +27,14 @@ from align_desktop.store.rows import DashboardRows
 from align_desktop.ui.collector import CollectorHold
 from align_desktop.ui.dashboard import charts, targets
 from align_desktop.ui.dashboard.alerts import AlertsPanel
-from align_desktop.ui.dashboard.charts import ChartGrid
+from align_desktop.ui.dashboard.charts import COLUMNS, ChartGrid
 from align_desktop.ui.dashboard.figures import Dashboard, work_out
-from align_desktop.ui.dashboard.headline import HeadlineTiles
+from align_desktop.ui.dashboard.headline import ONE_ROW, WRAPPED_COLUMNS, HeadlineTiles
 from align_desktop.ui.dashboard.targets import Target, target_for_alert
 from align_desktop.ui.prompts import Prompter
 from align_desktop.ui.view import WorkspaceView
+
+PAGE_MARGIN = 12
 
 
 class DashboardView(WorkspaceView):
@@ -61,7 +66,7 @@ class DashboardView(WorkspaceView):
         self.charts.picked.connect(self.chart_picked)
         self.collector = CollectorHold()
         self.charts.rendered.connect(self.collector.release)
-        heading = QHBoxLayout()
+        self._heading = heading = QHBoxLayout()
         heading.addWidget(self.title)
         heading.addStretch()
         heading.addWidget(self.subtitle)
@@ -70,19 +75,33 @@ class DashboardView(WorkspaceView):
         page.setObjectName("dashboardPage")
         page.setStyleSheet("QWidget#dashboardPage { background: #f3f5f8; }")
         content = _PageLayout(page)
-        content.setContentsMargins(12, 8, 12, 8)
+        content.setContentsMargins(PAGE_MARGIN, 8, PAGE_MARGIN, 8)
         content.setSpacing(8)
         content.addLayout(heading)
         content.addWidget(self.tiles)
         content.addWidget(self.charts, 1)
         # made for 1600 × 1000 and a projector; a smaller window scrolls instead of being held wider
-        scroll = QScrollArea()
+        self._scroll = scroll = QScrollArea()
         scroll.setWidget(page)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.fit_width(event.size().width())
+
+    def fit_width(self, width: int) -> None:
+        """The tiles in one row, the charts three to a row and the subtitle beside the title; where `width` pixels do
+        not hold the tiles' row (a small screen, or beside the presenter panel), two rows of tiles, charts two to a
+        row, the subtitle under the title."""
+        room = width - 2 * PAGE_MARGIN - self._scroll.verticalScrollBar().sizeHint().width()
+        wide = room >= self.tiles.one_row_width()
+        self.tiles.arrange(ONE_ROW if wide else WRAPPED_COLUMNS)
+        self.charts.set_columns(COLUMNS if wide else 2)
+        self._heading.setDirection(QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom)
 
     def refresh(self) -> None:
         assert self.workspace is not None
@@ -99,6 +118,7 @@ class DashboardView(WorkspaceView):
             )
         )
         self.tiles.show_headline(self.dashboard.headline)
+        self.fit_width(self.width())  # the figures' texts set the width the tiles' row needs
         self.alerts.show_alerts(self.rows.alerts, self.dashboard.headline.alerts_per_kind)
         self.charts.show_data(self.dashboard.charts)
         self.alerts_counted.emit(len(self.rows.alerts))

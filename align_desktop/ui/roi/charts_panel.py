@@ -117,7 +117,7 @@ class ChartsPanel(QWidget):
             for name in (self.tr("Cumulative cash flow chart"), self.tr("NPV sensitivity chart")):
                 figure = Figure(layout="constrained", facecolor="white")
                 canvas = make_canvas(figure)
-                canvas.setMinimumSize(360, 260)
+                canvas.setMinimumSize(360, 200)  # two stacked fit beside the case on a 720-pixel-high screen
                 canvas.setAccessibleName(name)
                 self._splitter.addWidget(canvas)
                 self._canvases.append(canvas)

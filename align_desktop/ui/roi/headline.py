@@ -2,6 +2,9 @@
 
 Base scenario: NPV, risk-adjusted NPV, IRR, payback and ROI; then the pessimistic and the
 optimistic NPV. Money is rounded to whole units; each tile's tooltip gives the exact figure.
+The tiles stand in one row; where the view is narrower than that row needs (a small screen, or
+beside the presenter panel), they wrap into rows of four (or fewer), so no figure is cut and the
+window can be as narrow as the screen.
 """
 
 from __future__ import annotations
@@ -9,13 +12,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont, QPalette, QResizeEvent
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from align_desktop.domain.roi import Figures
 from align_desktop.ui.roi import format as fmt
 
 TILES = ("npv", "risk_adjusted_npv", "irr", "payback", "roi", "pessimistic_npv", "optimistic_npv")
+WRAPPED_COLUMNS = (4, 3, 2)
+"""Tiles a row may hold, most first, when one row of all seven does not fit."""
+SPACING = 8
 _NEGATIVE = "#c62828"
 
 
@@ -48,7 +54,7 @@ class _Tile(QFrame):
 
 
 class Headline(QWidget):
-    """Seven tiles in a row; `texts()` gives what they show, for checks."""
+    """Seven tiles in a row, or in rows of four or fewer where one row does not fit; `texts()` gives what they show."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,14 +75,44 @@ class Headline(QWidget):
                 self.tr("Optimistic NPV"), self.tr("NPV with the optimistic benefit and cost multipliers")
             ),
         }
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(8)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setSpacing(SPACING)
+        self.columns = 0
+        """Tiles per row as laid out now."""
+        self._arrange(len(self.tiles))
+
+    def one_row_width(self) -> int:
+        """Pixels all seven tiles need side by side, each as wide as its caption and value."""
+        tiles = self.tiles.values()
+        return sum(tile.minimumSizeHint().width() for tile in tiles) + SPACING * (len(self.tiles) - 1)
+
+    def columns_for(self, width: int) -> int:
+        """Tiles per row that fit in `width` pixels: all seven, else as many as fit in equal columns."""
+        if width >= self.one_row_width():
+            return len(self.tiles)
+        widest = max(tile.minimumSizeHint().width() for tile in self.tiles.values())
+        fitting = (columns for columns in WRAPPED_COLUMNS if columns * widest + SPACING * (columns - 1) <= width)
+        return next(fitting, WRAPPED_COLUMNS[-1])
+
+    def _arrange(self, columns: int) -> None:
+        """Lay the tiles out `columns` to a row, each column as wide as the next."""
+        if columns == self.columns:
+            return
         for tile in self.tiles.values():
-            layout.addWidget(tile, 1)
+            self._grid.removeWidget(tile)
+        for number, tile in enumerate(self.tiles.values()):
+            self._grid.addWidget(tile, number // columns, number % columns)
+        for column in range(len(self.tiles)):
+            self._grid.setColumnStretch(column, 1 if column < columns else 0)
+        self.columns = columns
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._arrange(self.columns_for(event.size().width()))
 
     def show_figures(self, figures: Mapping[str, Figures], confidence: int, currency: str) -> None:
-        """Show the figures of each scenario (the base one with its IRR)."""
+        """Show the figures of each scenario (the base one with its IRR), re-arranged if they no longer fit."""
         base = figures["base"]
         self._money("npv", base.npv, currency)
         self._money("risk_adjusted_npv", base.risk_adjusted_npv, currency)
@@ -87,6 +123,7 @@ class Headline(QWidget):
         for name in ("pessimistic", "optimistic"):
             if name in figures:
                 self._money(f"{name}_npv", figures[name].npv, currency)
+        self._arrange(self.columns_for(self.width()))
 
     def _money(self, tile: str, value: float, currency: str) -> None:
         self.tiles[tile].show_value(fmt.money(value, currency), fmt.money_exact(value, currency), negative=value < 0)

@@ -1,7 +1,9 @@
 """The ROI view: pick an initiative, edit its business case, read its figures, charts and rank.
 
 Top: the initiative picker and the headline figures (base scenario, plus pessimistic and
-optimistic NPV). Left: the case editor, cost lines and the portfolio table. Right: charts.
+optimistic NPV). Left: the case editor, cost lines and the portfolio table. Right: charts; in the
+presenter layout, where the view is too narrow for them beside the case (on a small screen), they
+go under the cost lines, each the case's full width, in the case's scrolled pane.
 Typing recomputes the picked case from the stored row overlaid with what is typed (`Draft`);
 a value is stored when its field's editing finishes, as one `OpenWorkspace.perform` call (one
 undo step), and the view then reloads from the `changed` signal like every view. The portfolio
@@ -14,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from align_desktop.domain.portfolio import Assumptions, PortfolioCalculator, evaluate_case
@@ -41,6 +44,14 @@ from align_desktop.ui.view import WorkspaceView
 
 FILL = Field("fill")
 """The amount field of the fill-recurring row."""
+CHARTS_WIDTH = 440
+"""The narrowest the charts read at beside the business case at its natural width; narrower, they go under it."""
+CHARTS_HEIGHT = 640
+"""The charts' height under the business case: two charts, each about as tall as the pane shows at once."""
+BODY_SLACK = 40
+"""Pixels of the view's width taken by margins, the scroll bar and the splitter's handle."""
+BODY_SIZES = (880, 700)
+"""The shares of the body's width of the business case and of the charts beside it."""
 
 
 def message_of(error: ValidationError) -> str:
@@ -130,7 +141,8 @@ class RoiView(WorkspaceView):
         body.addWidget(self.charts)
         body.setStretchFactor(0, 11)
         body.setStretchFactor(1, 9)
-        body.setSizes([880, 700])
+        body.setSizes(list(BODY_SIZES))
+        self._body, self._case_layout = body, case_layout
         content = QWidget()
         content_layout = QVBoxLayout(content)
         content_layout.setContentsMargins(0, 0, 0, 0)
@@ -140,6 +152,26 @@ class RoiView(WorkspaceView):
         self.pages = EmptyStateStack(content, self.empty_state)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        beside = event.size().width() >= self.editor.sizeHint().width() + CHARTS_WIDTH + BODY_SLACK
+        if beside != self.charts_beside():
+            self._place_charts(beside=beside)
+
+    def charts_beside(self) -> bool:
+        """Whether the charts stand beside the business case (else under it)."""
+        return self.charts.parent() is self._body
+
+    def _place_charts(self, *, beside: bool) -> None:
+        if beside:
+            self.charts.setMinimumHeight(0)
+            self._body.addWidget(self.charts)
+            width = sum(self._body.sizes())
+            self._body.setSizes([width * share // sum(BODY_SIZES) for share in BODY_SIZES])
+        else:
+            self.charts.setMinimumHeight(CHARTS_HEIGHT)
+            self._case_layout.addWidget(self.charts)
 
     def set_workspace(self, workspace: OpenWorkspace | None) -> None:
         self.service = workspace.business_cases if workspace is not None else None
