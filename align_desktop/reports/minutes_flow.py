@@ -3,7 +3,8 @@
 The executive report gives each section its own page; minutes are short sections one after
 another, so here content is placed top to bottom and a new page starts where the next piece does
 not fit. A heading is never left alone at the foot of a page, and a table that runs on to the next
-page repeats its heading ("continued") and its header row (`report_layout.paginate`). Everything
+page repeats its heading ("continued") and its header row (`report_layout.paginate`); a row taller than
+a page (a long decision) is cut at a line and runs on (`minutes_split`). Everything
 is planned in inches before anything is drawn, so the page count is known for "Page n of N".
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from align_desktop.reports.minutes_split import first_piece_height, split_long_rows
 from align_desktop.reports.report_layout import (
     CONTENT_BOTTOM,
     CONTENT_TOP,
@@ -100,11 +102,25 @@ class Flow:
                     self._place(TEXT_LINE, _line(MARGIN + LABEL_WIDTH - 0.06, line))
         self.y += GAP
 
-    def table(self, title: str, columns: Sequence[Column], rows: Sequence[Row], *, part: bool = False) -> None:
-        """A section (or a `part` of one): its heading, then its table, split over pages where it must be."""
+    def table(
+        self,
+        title: str,
+        columns: Sequence[Column],
+        rows: Sequence[Row],
+        *,
+        part: bool = False,
+        flowing: int | None = None,
+    ) -> None:
+        """A section (or a `part` of one): its heading, then its table, split over pages where it must be;
+        a row taller than a page is cut at the lines of its `flowing` column and runs on (`minutes_split`)."""
         kept = rows[:2] if rows and rows[0].kind == "group" else rows[:1]  # a group's title keeps its first row
-        keep = header_height(columns) + sum(row_height(columns, row) for row in kept)
+        if flowing is None:
+            keep = header_height(columns) + sum(row_height(columns, row) for row in kept)
+        else:
+            keep = header_height(columns) + sum(first_piece_height(columns, row, flowing, FULL) for row in kept)
         height = self.heading(title, keep=keep, part=part)
+        if flowing is not None:
+            rows = split_long_rows(columns, rows, flowing, self.room, FULL - height)
         chunks = paginate(columns, rows, self.room, FULL - height)
         for number, chunk in enumerate(chunks):
             if number:

@@ -16,8 +16,9 @@ from align_desktop.reports.report_layout import Column, Row
 from align_desktop.store.minutes_rows import Minutes, VoteMinutes
 from align_desktop.store.workshop_rows import LogEntryRow, SessionRow
 
-TEXT_LINES = 30
-"""Lines a decision, action or parking-lot item may take in full (the most a page holds, with room to spare)."""
+TEXT_LINES = 60
+"""More lines than a page holds: a longer decision, action or parking-lot item is cut into pieces that run on
+over pages (`minutes_split`), never shortened."""
 LINK_LINES = 10
 BLANK = "—"
 
@@ -143,7 +144,7 @@ def actions(flow: Flow, minutes: Minutes) -> None:
         )
         for e in minutes.actions
     ]
-    flow.table("Actions", columns, rows or [Row(("No actions were recorded.",), "more")])
+    flow.table("Actions", columns, rows or [Row(("No actions were recorded.",), "more")], flowing=1)
 
 
 def parking_lot(flow: Flow, minutes: Minutes) -> None:
@@ -159,7 +160,7 @@ def _recorded(flow: Flow, heading: str, what: str, entries: Sequence[LogEntryRow
         Column("Recorded", 1.6),
     )
     rows = [Row((e.key, e.text, links_text(e), recorded_text(e))) for e in entries]
-    flow.table(heading, columns, rows or [Row((none,), "more")])
+    flow.table(heading, columns, rows or [Row((none,), "more")], flowing=1)
 
 
 def state_text(row: SessionRow) -> str:
