@@ -45,6 +45,11 @@ class BoardCanvas(QGraphicsView):
         """Card width at which `lanes` lanes fill the visible width at the current zoom."""
         return style.card_width_for(self.viewport().width() / self.zoom, lanes)
 
+    def zoom_showing_every_lane(self) -> float:
+        """The largest zoom at which every lane fits the width beside a vertical scroll bar, cards at their least."""
+        width = self.maximumViewportSize().width() - self.verticalScrollBar().sizeHint().width()
+        return width / style.narrowest_board_width(max(1, len(self.board.lanes)))
+
     def fit_lanes(self) -> None:
         """Size the cards so that the lanes fill the visible width."""
         self.board.set_card_width(self.card_width(len(self.board.lanes)))

@@ -18,6 +18,11 @@ LANE_HEADER = 46
 MARGIN = 16
 
 
+def narrowest_board_width(lanes: int) -> float:
+    """Scene width of `lanes` lanes with cards at their narrowest readable width."""
+    return 2 * MARGIN + lanes * (CARD_MIN_WIDTH + 2 * LANE_PADDING) + max(0, lanes - 1) * LANE_GAP
+
+
 def card_width_for(viewport_width: float, lanes: int) -> float:
     """Card width that lets `lanes` lanes fill the viewport, within readable bounds."""
     per_lane = (viewport_width - 2 * MARGIN - max(0, lanes - 1) * LANE_GAP) / max(1, lanes)

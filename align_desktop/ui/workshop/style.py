@@ -29,7 +29,10 @@ TITLE_POINTS = 22
 AGENDA_POINTS = 16
 SMALL_POINTS = 13
 BOARD_ZOOM = 1.2
-"""The board is zoomed at least this much while presenting (Ctrl+plus and Ctrl+minus still zoom it)."""
+"""The board is zoomed this much while presenting (Ctrl+plus and Ctrl+minus still zoom it), or less where every lane
+would not fit the width otherwise (a small projector's screen beside the panel), down to `BOARD_ZOOM_FLOOR`."""
+BOARD_ZOOM_FLOOR = 0.9
+"""The least zoom the presenter layout chooses to show every lane; with more lanes than fit at it, the board scrolls."""
 PANEL_WIDTH = 360
 
 PANEL_STYLE = f"""

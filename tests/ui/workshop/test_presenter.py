@@ -7,9 +7,10 @@ from contextlib import closing
 from pathlib import Path
 from typing import Any, cast
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QListWidget
+from PySide6.QtWidgets import QApplication, QListWidget
 
 from align_desktop.domain.countdown import LAST_MINUTE, ON_TIME, OVER_TIME
 from align_desktop.ui.main_window import MainWindow
@@ -250,3 +251,19 @@ def test_escape_during_a_drag_on_the_heat_map_abandons_the_drag_and_keeps_presen
     assert window.workshop.presenting
     press(window, Qt.Key.Key_Escape)  # with no drag, Escape leaves the presenter layout
     assert not window.workshop.presenting
+
+
+@pytest.mark.parametrize(("size", "zoom"), [((1280, 720), None), ((1920, 1080), 1.2)])
+def test_presenting_shows_every_lane_of_the_board(
+    window: MainWindow, size: tuple[int, int], zoom: float | None
+) -> None:
+    window.resize(*size)
+    QApplication.processEvents()
+    plan(window)
+    window.workshop.start_action.trigger()
+    QApplication.processEvents()
+    canvas = window.board.canvas
+    assert not canvas.horizontalScrollBar().isVisible()  # Now, Next and Later all on screen
+    assert canvas.zoom >= 0.9
+    if zoom is not None:
+        assert canvas.zoom == zoom
