@@ -8,6 +8,7 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from align_desktop.domain.keys import COST_LINE_PREFIX
+from align_desktop.store.bulk_insert import insert_rows
 from align_desktop.store.errors import NotFound
 from align_desktop.store.initiative_writes import find_initiative
 from align_desktop.store.keyed_writes import insert_keyed
@@ -76,22 +77,20 @@ def insert_lines(session: Session, rows: list[tuple[str, int, dict[str, Any]]]) 
         session.execute(select(table.c.initiative_id, func.count()).group_by(table.c.initiative_id)).all()
     )
     given = {name for _, _, columns in rows for name, value in columns.items() if value is not None}
-    blank = {name: None for name in _LINE_COLUMNS if name in given}  # one statement needs the same columns
+    names = [name for name in _LINE_COLUMNS if name in given]  # one statement needs the same columns
     values = []
     for key, initiative_id, columns in rows:
         position = sizes.get(initiative_id, 0)
         sizes[initiative_id] = position + 1
-        filled = {name: value for name, value in columns.items() if name in blank}
-        values.append(blank | filled | {"key": key, "initiative_id": initiative_id, "position": position})
+        row = {name: columns.get(name) for name in names}
+        row.update(key=key, initiative_id=initiative_id, position=position)
+        values.append(row)
     insert_keyed(session, table, COST_LINE_PREFIX, values)
 
 
 def insert_cases(session: Session, rows: list[tuple[int, dict[str, Any]]]) -> None:
     """Add business-case rows for initiatives that have none (an import): (initiative id, columns) each."""
-    if rows:
-        session.execute(
-            insert(BusinessCase.__table__), [BLANK_CASE | values | {"initiative_id": i} for i, values in rows]
-        )
+    insert_rows(session, BusinessCase.__table__, [BLANK_CASE | values | {"initiative_id": i} for i, values in rows])
 
 
 def move_line(session: Session, key: str, initiative_id: int) -> None:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, delete, insert, select, update
+from sqlalchemy import Table, bindparam, delete, select, update
 from sqlalchemy.orm import Session
 
 from align_desktop.domain.keys import CAPABILITY_PREFIX
 from align_desktop.domain.validation import ValidationError
 from align_desktop.store import dependents
+from align_desktop.store.bulk_insert import insert_rows
 from align_desktop.store.errors import NotFound
 from align_desktop.store.initiative_writes import find_initiative
 from align_desktop.store.keyed_writes import insert_keyed
@@ -142,4 +143,4 @@ def apply_needs(session: Session, needs: list[tuple[str, str, int | None]]) -> N
     if changed:
         session.execute(update(table).where(same).values(required_level=bindparam("level")), changed)
     if added:
-        session.execute(insert(table), added)
+        insert_rows(session, table, added)

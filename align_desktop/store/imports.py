@@ -22,6 +22,7 @@ from align_desktop.store import capability_queries, case_queries, queries, risk_
 from align_desktop.store.board_rows import InitiativeRow, LaneRow, OutcomeRow, SettingsRow
 from align_desktop.store.case_rows import BusinessCaseRow
 from align_desktop.store.changes import Revert
+from align_desktop.store.collector import collector_paused
 from align_desktop.store.connection import connect, transaction
 from align_desktop.store.errors import WorkspaceError
 from align_desktop.store.reading import read_only
@@ -165,7 +166,7 @@ class ImportService:
             from align_desktop.store.backup import take_backup
 
             backup = take_backup(self._workspace.path, BACKUP_REASON)
-        with self._workspace.write() as session:
+        with collector_paused(), self._workspace.write() as session:
             import_writes.apply_changes(session, changes)
         kept = backup
         return lambda: self._restore(kept, changes)

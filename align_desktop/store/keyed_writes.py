@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import Table
 from sqlalchemy.orm import Session
 
 from align_desktop.domain.keys import format_key, parse_key
 from align_desktop.domain.validation import ValidationError
+from align_desktop.store.bulk_insert import insert_rows
 from align_desktop.store.keys import reserve_up_to
 
 _CHUNK = 500
@@ -37,9 +38,19 @@ def reserve_keys(session: Session, prefix: str, keys: Iterable[str]) -> None:
 
 
 def refuse_taken(session: Session, table: Table, keys: Sequence[str]) -> None:
-    """Refuse keys that an item of `table` already has."""
+    """Refuse keys that an item of `table` already has.
+
+    The query is written here rather than compiled by SQLAlchemy for each chunk (it is the very
+    statement `select(table.c.key).where(table.c.key.in_(chunk))` renders).
+    """
+    session.flush()
+    connection = session.connection()
+    quote = connection.dialect.identifier_preparer.quote
+    name, key = quote(table.name), quote("key")
     for start in range(0, len(keys), _CHUNK):
-        taken = session.scalars(select(table.c.key).where(table.c.key.in_(keys[start : start + _CHUNK]))).first()
+        chunk = tuple(keys[start : start + _CHUNK])
+        sql = f"SELECT {name}.{key} FROM {name} WHERE {name}.{key} IN ({', '.join('?' * len(chunk))})"
+        taken = connection.exec_driver_sql(sql, chunk).scalar()
         if taken is not None:
             raise ValidationError(taken, "already exists; an import adds an item only under a key not in use")
 
@@ -53,4 +64,4 @@ def insert_keyed(session: Session, table: Table, prefix: str, rows: list[dict[st
         raise ValidationError(next(k for k in keys if keys.count(k) > 1), "appears twice")
     reserve_keys(session, prefix, keys)
     refuse_taken(session, table, keys)
-    session.execute(insert(table), rows)
+    insert_rows(session, table, rows)

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from align_desktop.domain.keys import RISK_PREFIX
 from align_desktop.domain.risk import RISK_FIELDS, check_acceptance
 from align_desktop.store import dependents
+from align_desktop.store.bulk_insert import insert_rows
 from align_desktop.store.capability_writes import find_capability
 from align_desktop.store.errors import NotFound
 from align_desktop.store.initiative_writes import find_initiative
@@ -122,7 +123,7 @@ def replace_links(session: Session, links: list[tuple[str, list[str] | None, lis
             for key in dict.fromkeys(keys or ())
         ]
         if rows:
-            session.execute(insert(table), rows)
+            insert_rows(session, table, rows)
 
 
 def delete_risk(session: Session, key: str) -> tuple[dict[str, Any], tuple[list[str], list[str]]]:
