@@ -77,6 +77,8 @@ PRELOAD = {
         "align_desktop.store.imports",
         "align_desktop.store.workspace",
         "align_desktop.store.backup",
+        "align_desktop.store.bulk_insert",
+        "align_desktop.store.collector",
     ),
     "read": ("python_calamine",),
     "check": ("align_desktop.exchange.safety", "defusedxml.ElementTree"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 
@@ -82,9 +83,17 @@ def _parse_number(field: str, value: str) -> float:
 def require_choice(field: str, value: object, choices: tuple[str, ...]) -> str:
     """Accept one of `choices`, ignoring case and surrounding spaces."""
     if isinstance(value, str):
-        wanted = value.strip().casefold()
-        for choice in choices:
-            if choice.casefold() == wanted:
-                return choice
+        found = _folded(choices).get(value.strip().casefold())
+        if found is not None:
+            return found
     listed = ", ".join(choices)
     raise ValidationError(field, f"'{value}' is not one of: {listed}")
+
+
+@functools.lru_cache(maxsize=64)
+def _folded(choices: tuple[str, ...]) -> dict[str, str]:
+    """Each choice by its case-folded spelling (the first, should two fold alike)."""
+    folded: dict[str, str] = {}
+    for choice in choices:
+        folded.setdefault(choice.casefold(), choice)
+    return folded

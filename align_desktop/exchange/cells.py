@@ -154,6 +154,8 @@ def text(value: object) -> str:
 
 def number(label: str, value: object) -> float | None:
     """A number, or numeric text (`1,250.50`, `EUR 1,250.50`, `1 250,5`); blank is None."""
+    if type(value) is float and value - value == 0.0:  # a finite float, the usual cell: as `optional_number` reads it
+        return value
     if is_blank(value):
         return None
     if isinstance(value, bool | date | time | timedelta):

@@ -9,6 +9,7 @@ initiative's. Years run to the horizon the import leaves: a value in a later yea
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from align_desktop.domain.business_case import (
@@ -23,7 +24,7 @@ from align_desktop.domain.initiative import validate_initiative
 from align_desktop.domain.validation import ValidationError
 from align_desktop.exchange import cells
 from align_desktop.exchange import format as fmt
-from align_desktop.exchange.import_plan import SKIP, Planner, RowEdit, differs, read_cell
+from align_desktop.exchange.import_plan import SKIP, Planner, RowEdit, cell_reader, differs
 from align_desktop.exchange.reading import Row, Table
 from align_desktop.store.imports import CASE_COLUMNS, ItemEdit
 
@@ -45,6 +46,7 @@ def benefits(p: Planner) -> None:
     if table is None:
         return
     seen: dict[str, int] = {}
+    readers = {name: cell_reader(column) for name, (column, _) in table.columns.items()}
     for row in table.rows:
         try:
             key = p.reference("I", table.value(row, "initiative_key"), "Initiative key")
@@ -58,17 +60,20 @@ def benefits(p: Planner) -> None:
             p.error(table.address(row), f"{key} appears twice in the sheet (rows {seen[key]} and {row.number})")
             continue
         seen[key] = row.number
-        given = _read_benefit_row(p, table, row, key)
+        given = _read_benefit_row(p, table, row, key, readers)
         if given is not None:
             _plan_case(p, table, row, key, given)
 
 
-def _read_benefit_row(p: Planner, table: Table, row: Row, key: str) -> dict[str, Any] | None:
-    """The clean values of a Benefits row; None when a cell is refused (its error recorded)."""
+def _read_benefit_row(
+    p: Planner, table: Table, row: Row, key: str, readers: dict[str, Callable[[object], Any]]
+) -> dict[str, Any] | None:
+    """The clean values of a Benefits row (each cell read by `readers`, see `cell_reader`); None when a
+    cell is refused (its error recorded)."""
     before = p.contents.benefits.get(key)
     given: dict[str, Any] = {}
     ok = True
-    for name, (column, _) in table.columns.items():
+    for name in table.columns:
         if name in ("initiative_key", "title"):
             continue
         raw = table.value(row, name)
@@ -79,14 +84,14 @@ def _read_benefit_row(p: Planner, table: Table, row: Row, key: str) -> dict[str,
             if name == "confidence":
                 if blank:
                     continue
-                value = validate_initiative({name: read_cell(column, raw)})[name]
+                value = validate_initiative({name: readers[name](raw)})[name]
             elif name.startswith("adoption_"):
                 year = int(name.removeprefix("adoption_"))
                 if blank and year > p.horizon:
                     continue
-                value = validate_adoption({year: read_cell(column, raw)}, p.horizon)[year]
+                value = validate_adoption({year: readers[name](raw)}, p.horizon)[year]
             else:
-                value = validate_benefit({name: read_cell(column, raw)})[name]
+                value = validate_benefit({name: readers[name](raw)})[name]
         except ValidationError as exc:
             ok = False
             p.error(table.address(row, name), ValidationError(exc.field, "must not be blank") if blank else exc)
@@ -173,11 +178,17 @@ def cost_lines(p: Planner) -> None:
             raise ValidationError(column.header, "must not be blank")
         return key
 
+    years = {
+        column.field: (int(column.field.removeprefix("amount_")), cell_reader(column))
+        for column in sheet.columns
+        if column.field.startswith("amount_")
+    }
+
     def amount(edit: RowEdit, column: fmt.Column, raw: object) -> Any:
-        year = int(column.field.removeprefix("amount_"))
+        year, read = years[column.field]
         if year > p.horizon and cells.is_blank(raw):
             return SKIP
-        return validate_amounts({year: read_cell(column, raw)}, p.horizon)[year]
+        return validate_amounts({year: read(raw)}, p.horizon)[year]
 
     special = {"initiative_key": initiative} | {f"amount_{t}": amount for t in range(MAX_HORIZON + 1)}
     for edit in p.read_items(table, "L", validate_cost_line, special):

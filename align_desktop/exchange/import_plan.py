@@ -10,6 +10,7 @@ key, a blank key adds it under a new key (after every key in use or named in the
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -42,6 +43,8 @@ class RowEdit:
     """Clean values of the cells read (for a new item, only cells that are not blank)."""
     ok: bool = True
     """No cell of the row was refused."""
+    checked: set[str] = field(default_factory=set)
+    """Fields whose values the sheet's validator cleaned (not a special reader)."""
 
     def address(self, field_name: str | None = None) -> str:
         """The cell of a field in this row (the key's cell when the sheet has no such column)."""
@@ -104,8 +107,8 @@ class Planner:
 
     def canonical(self, prefix: str, raw: object, label: str) -> str | None:
         """A key as the app writes it (`i-7` is `I-007`); blank is None; anything else is refused."""
-        if isinstance(raw, str) and (prefix, raw) in self._keys_seen:
-            return self._keys_seen[prefix, raw]  # the same key in many rows: read it once
+        if isinstance(raw, str) and (seen := self._keys_seen.get((prefix, raw))) is not None:
+            return seen  # the same key in many rows: read it once
         found = cells.key_text(raw)
         if not found:
             return None
@@ -128,15 +131,15 @@ class Planner:
 
     def _fresh_keys(self, prefix: str, named: list[str]) -> Callable[[], str]:
         """New keys for rows with a blank key: after every key in use, counted, or named in the sheet."""
-        numbers = [self.contents.counters.get(prefix, 0)]
-        for key in (*self.known[prefix], *named):
-            parsed = parse_key(key)
-            if parsed is not None:
-                numbers.append(parsed[1])
-        last = max(numbers)
+        taken = (*self.known[prefix], *named)
+        last: int | None = None
 
         def fresh() -> str:
             nonlocal last
+            if last is None:  # worked out at the first blank key: most sheets have none
+                numbers = [self.contents.counters.get(prefix, 0)]
+                numbers += [parsed[1] for key in taken if (parsed := parse_key(key)) is not None]
+                last = max(numbers)
             last += 1
             return format_key(prefix, last)
 
@@ -177,11 +180,17 @@ class Planner:
                 seen[key] = row.number
             keyed.append((row, key))
         fresh = self._fresh_keys(prefix, list(seen))
+        fields = [
+            (name, column, index, cell_reader(column), special.get(name))
+            for name, (column, index) in table.columns.items()
+            if name != "key"
+        ]
         edits = []
         for row, key in keyed:
             new = key is None or key not in self.known[prefix]
             edit = RowEdit(table, row, key or fresh(), new, key is None)
-            self._read_cells(edit, validate, special)
+            if not _read_row(edit, fields, validate):
+                self._read_cells(edit, validate, special)
             edits.append(edit)
         self.known[prefix].update(edit.key for edit in edits)
         return edits
@@ -189,6 +198,7 @@ class Planner:
     def _read_cells(
         self, edit: RowEdit, validate: Callable[[dict[str, Any]], dict[str, Any]], special: dict[str, FieldReader]
     ) -> None:
+        """Read a row cell by cell, recording an error for each cell refused (`_read_row` refused the row)."""
         for name, (column, _) in edit.table.columns.items():
             if name == "key":
                 continue
@@ -201,6 +211,7 @@ class Planner:
                     value = special[name](edit, column, raw)
                 else:
                     value = validate({name: read_cell(column, raw)})[name]
+                    edit.checked.add(name)
             except ValidationError as exc:
                 edit.ok = False
                 self.error(edit.address(name), ValidationError(exc.field, "must not be blank") if blank else exc)
@@ -211,10 +222,16 @@ class Planner:
     def complete(
         self, edit: RowEdit, defaults: dict[str, Any], validate: Callable[[dict[str, Any]], dict[str, Any]]
     ) -> None:
-        """Give a new item every field (defaults where the row has none) and check it whole."""
+        """Give a new item every field (defaults where the row has none) and check it whole.
+
+        Values that `validate` cleaned already are not checked again: the validators take their
+        own output unchanged (tests/exchange/test_import_fast_paths.py holds them to it).
+        """
         edit.values = defaults | edit.values
+        unchecked = {name: edit.values[name] for name in defaults if name not in edit.checked}
         try:
-            validate({name: value for name, value in edit.values.items() if name in defaults})
+            if unchecked:
+                validate(unchecked)
         except ValidationError as exc:
             edit.ok = False
             columns = {column.header.casefold(): column.field for column, _ in edit.table.columns.values()}
@@ -252,22 +269,67 @@ class Planner:
         return ItemEdit(edit.key, changes, new=False)
 
 
+_Field = tuple[str, fmt.Column, int, Callable[[object], Any], FieldReader | None]
+"""A column of a sheet of keyed items as `_read_row` reads it: field, column, index, `cell_reader`, and
+the field's special reader (None: the cell is read by `cell_reader`, then checked by the validator)."""
+
+
+def _read_row(edit: RowEdit, fields: list[_Field], validate: Callable[[dict[str, Any]], dict[str, Any]]) -> bool:
+    """Read a whole row at once, the plain cells checked by one call of `validate`; False when any
+    cell is refused, with nothing recorded (`Planner._read_cells` then reads it cell by cell).
+
+    The domain validators check each field on its own, so one call over the row cleans each value
+    exactly as a call per cell would (tests/exchange/test_import_fast_paths.py holds them to it).
+    """
+    values = edit.row.values
+    width = len(values)
+    new = edit.new
+    found: dict[str, Any] = {}
+    plain: dict[str, Any] = {}
+    try:
+        for name, column, index, read, reader in fields:
+            raw = values[index] if index < width else None
+            if new and cells.is_blank(raw):
+                continue
+            if reader is None:
+                plain[name] = read(raw)
+                found[name] = None  # in column order; the clean value follows
+            elif (value := reader(edit, column, raw)) is not SKIP:
+                found[name] = value
+        clean = validate(plain) if plain else plain
+    except ValidationError:
+        return False
+    for name, value in clean.items():
+        found[name] = value
+    edit.values.update(found)
+    edit.checked.update(clean)
+    return True
+
+
 def read_cell(column: fmt.Column, raw: object) -> Any:
     """A cell's value as the validators take it, by the column's kind."""
-    kind = column.kind
+    return cell_reader(column)(raw)
+
+
+@functools.cache
+def cell_reader(column: fmt.Column) -> Callable[[object], Any]:
+    """The function that reads a cell of `column` as the validators take it (see `read_cell`)."""
+    kind, label = column.kind, column.header
     if kind in (fmt.Kind.NUMBER, fmt.Kind.MONEY):
-        return cells.number(column.header, raw)
+        return functools.partial(cells.number, label)
     if kind is fmt.Kind.SHARE:
-        return cells.share(column.header, raw, beyond_whole=column.field == "benefit_uplift")
+        return functools.partial(cells.share, label, beyond_whole=column.field == "benefit_uplift")
     if kind is fmt.Kind.PERCENT:
-        return cells.percent(column.header, raw)
+        return functools.partial(cells.percent, label)
     if kind is fmt.Kind.WHOLE:
-        return cells.whole(column.header, raw)
+        return functools.partial(cells.whole, label)
     if kind is fmt.Kind.DATE:
-        return cells.day(column.header, raw)
-    if cells.is_blank(raw):
-        return None
-    return cells.text(raw)
+        return functools.partial(cells.day, label)
+    return _plain_text
+
+
+def _plain_text(raw: object) -> str | None:
+    return None if cells.is_blank(raw) else cells.text(raw)
 
 
 def differs(old: Any, new: Any) -> bool:

@@ -9,6 +9,7 @@ an accepted risk's rationale, lanes that exist after the import.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
 
@@ -207,19 +208,24 @@ def needs(p: Planner) -> None:
     current = {(n.initiative_key, n.capability_key): n.level for n in p.contents.needs}
     seen: dict[tuple[str, str], int] = {}
 
-    def required(prefix: str, row: Row, name: str) -> str | None:
-        key = p.reference(prefix, table.value(row, name), table.columns[name][0].header)
-        if key is None:
-            raise ValidationError(table.columns[name][0].header, "must not be blank")
-        return key
+    def required(prefix: str) -> Callable[[Row, str], str | None]:
+        def read(row: Row, name: str) -> str | None:
+            header = table.columns[name][0].header
+            key = p.reference(prefix, table.value(row, name), header)
+            if key is None:
+                raise ValidationError(header, "must not be blank")
+            return key
+
+        return read
 
     def level(row: Row, name: str) -> int | None:
         raw = table.value(row, name)
         return None if cells.is_blank(raw) else validate_level("Required level", cells.whole("Required level", raw))
 
+    initiative_key, capability_key = required("I"), required("C")
     for row in table.rows:
-        initiative = _cell(p, table, row, "initiative_key", lambda r, n: required("I", r, n))
-        capability = _cell(p, table, row, "capability_key", lambda r, n: required("C", r, n))
+        initiative = _cell(p, table, row, "initiative_key", initiative_key)
+        capability = _cell(p, table, row, "capability_key", capability_key)
         wanted = _cell(p, table, row, "level", level)
         if initiative is FAILED or capability is FAILED or wanted is FAILED:
             continue

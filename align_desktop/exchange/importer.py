@@ -18,6 +18,7 @@ from pathlib import Path
 from align_desktop.exchange import format as fmt
 from align_desktop.exchange.errors import ExchangeError
 from align_desktop.store.backup import take_backup
+from align_desktop.store.collector import collector_paused
 from align_desktop.store.imports import BACKUP_REASON, ImportChanges
 
 
@@ -51,6 +52,11 @@ def plan_import(workspace_path: Path, workbook_path: Path) -> ImportPlan:
     Raises `ExchangeError` (a `WorkspaceError`) when the file cannot be read as a workbook or
     has none of the v1 sheets, and `WorkspaceError` when the workspace cannot be read.
     """
+    with collector_paused():
+        return _plan(workspace_path, workbook_path)
+
+
+def _plan(workspace_path: Path, workbook_path: Path) -> ImportPlan:
     from align_desktop.exchange import import_cases, import_sheets
     from align_desktop.exchange.import_plan import Planner
     from align_desktop.exchange.reading import Workbook

@@ -9,9 +9,10 @@ its Excel row number for messages such as `Risks!F12: …`.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from align_desktop.exchange import cells
 from align_desktop.exchange.errors import ExchangeError
@@ -23,6 +24,7 @@ def normal(name: object) -> str:
     return " ".join(cells.text(name).split()).casefold()
 
 
+@functools.cache
 def column_letter(index: int) -> str:
     """`A` for column 0, `AA` for column 26."""
     letters = ""
@@ -33,8 +35,7 @@ def column_letter(index: int) -> str:
     return letters
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     number: int
     """The row's number in Excel (1-based)."""
     values: list[Any]
@@ -174,4 +175,6 @@ def _failing_row(sheet: Any) -> int:
 
 
 def _blank(values: list[Any]) -> bool:
+    if values and not cells.is_blank(values[0]):
+        return False  # the usual row: its key (or name) in column A
     return all(cells.is_blank(value) for value in values)

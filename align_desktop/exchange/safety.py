@@ -367,7 +367,9 @@ class _Extent:
 
     def __init__(self, prefix: bytes, refusal: str) -> None:
         tag = b"<" + re.escape(prefix)
-        self._cells = re.compile(tag + rb'c(?=[\s/>])(?: r="([A-Za-z]+)(\d+)")?')
+        self._cell_starts = re.compile(tag + rb"c(?=[\s/>])")
+        self._letters = re.compile(tag + rb'c r="([A-Za-z]+)\d+"')
+        self._digits = re.compile(tag + rb'c r="[A-Za-z]+(\d+)"')
         self._rows = re.compile(tag + rb'row(?=[\s/>])(?: r="(\d+)")?')
         self._tags = re.compile(tag + rb"""(c|row)(?=[\s/>])(?:[^>]*?\sr\s*=\s*["']([A-Za-z]*)(\d*)["'])?[^>]*>""")
         self._refusal = refusal
@@ -390,17 +392,16 @@ class _Extent:
         else:
             self._unfinished = b""
         if not self._one_by_one:
-            cells = self._cells.findall(text)
-            letters, digits = zip(*cells, strict=True) if cells else ((), ())
-            if b"" not in letters:
-                self._by_address(letters, digits, self._rows.findall(text))
+            letters = self._letters.findall(text)  # one group each: plain bytes, nothing for the cyclic collector
+            if len(letters) == len(self._cell_starts.findall(text)):  # every cell tag begins with its address
+                self._by_address(letters, self._digits.findall(text), self._rows.findall(text))
                 return
             self._one_by_one = True
             self._row = max(self._highest_row_tag, self.rows) + self._unnumbered_rows
             self._column = self.columns
         self._place(self._tags.findall(text))
 
-    def _by_address(self, letters: tuple[bytes, ...], digits: tuple[bytes, ...], rows: list[bytes]) -> None:
+    def _by_address(self, letters: list[bytes], digits: list[bytes], rows: list[bytes]) -> None:
         self.rows = max(self.rows, max(map(int, set(digits)), default=0))
         self.columns = max(self.columns, max((_column_number(c.decode("ascii")) for c in set(letters)), default=0))
         self._unnumbered_rows += rows.count(b"")
@@ -440,7 +441,7 @@ def _scan_part(raw: BinaryIO, member: zipfile.ZipInfo, name: str) -> _PartScan:
             head += chunk
             if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head[:2]:
                 markers = _FORBIDDEN + _FORBIDDEN_WIDE
-            if row_tag is None and (root := _ROOT.search(head)) is not None:
+            if row_tag is None and b"worksheet" in head and (root := _ROOT.search(head)) is not None:
                 row_tag = b"<" + (root.group(1) or b"") + b"row"
                 rows = head[: len(head) - len(chunk)].count(row_tag)  # rows in the chunks before this one
                 extent = _Extent(
@@ -449,7 +450,7 @@ def _scan_part(raw: BinaryIO, member: zipfile.ZipInfo, name: str) -> _PartScan:
                     "never needs; it was not opened.",
                 )
                 extent.feed(head[: len(head) - len(chunk)])
-            if row_tag is not None and (found := _DIMENSION.search(head)) is not None:
+            if row_tag is not None and b"dimension" in head and (found := _DIMENSION.search(head)) is not None:
                 dimension = found.group(1).decode("ascii")
             looking = (row_tag is None or dimension is None) and len(head) < _HEAD_BYTES
         seam = previous + chunk[:_OVERLAP]
