@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
+from collections.abc import Iterable
 from datetime import date
 
 from align_desktop.domain.alerts import InitiativeFacts, RiskFacts, all_alerts
@@ -49,12 +50,15 @@ def dashboard(db: sqlite3.Connection, today: date) -> DashboardRows:
         ],
         outcome_of={row.key: row.outcome_name or "No outcome" for row in initiatives},
         cases=case_queries.case_summaries(db, settings.horizon),
-        readiness={
-            field: tuple(sum(1 for row in initiatives if row.readiness[field] == s) for s in range(READINESS_MAX + 1))
-            for field in READINESS_FIELDS
-        },
+        readiness={field: _histogram(getattr(row, field) for row in initiatives) for field in READINESS_FIELDS},
         capabilities=capability_queries.capabilities(db),
         needs=capability_queries.needs(db),
         risks=risks,
         alerts=all_alerts(facts, risk_facts, settings.readiness_gate, settings.risk_appetite, today),
     )
+
+
+def _histogram(scores: Iterable[int]) -> tuple[int, ...]:
+    """How many initiatives score 0, 1, … `READINESS_MAX` (scores outside that range are not counted)."""
+    counts = Counter(scores)
+    return tuple(counts[score] for score in range(READINESS_MAX + 1))

@@ -80,6 +80,10 @@ def test_chart_inputs(open_sample: Any) -> None:
     rows = DashboardService(open_sample.workspace).read(TODAY)
     charts = work_out(rows).charts
     assert dict(charts.readiness) == rows.readiness
+    board = open_sample.initiatives.board().initiatives
+    for field, counts in rows.readiness.items():  # how many initiatives score 0 … 4, as the board's cards say
+        assert counts == tuple(sum(1 for row in board if row.readiness[field] == score) for score in range(5))
+    assert all(sum(counts) == len(board) for counts in rows.readiness.values())
     assert sum(n for _, n in charts.cells) == work_out(rows).headline.open_risks
     assert len(charts.points) == min(TOP_CAPABILITIES, len(rows.capabilities))
     values = [value for _, value, _ in charts.points]
