@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
@@ -16,6 +16,10 @@ from align_desktop.store import schema
 from align_desktop.ui.dashboard import targets
 from align_desktop.ui.dashboard.targets import Target
 from align_desktop.ui.main_window import MainWindow
+from align_desktop.ui.matrix.chart import TOP
+from align_desktop.ui.matrix.ranking import CAPABILITY_MIN_WIDTH
+from align_desktop.ui.matrix.ranking_model import CAPABILITY
+from align_desktop.ui.matrix.view import MatrixView
 from align_desktop.ui.preferences import Preferences, user_settings
 from align_desktop.ui.views import VIEWS
 from tests.ui.board.conftest import lane_keys
@@ -256,3 +260,23 @@ def test_the_window_fits_a_1280_by_720_screen_with_every_view_built(window: Main
         QApplication.processEvents()
     hint = window.minimumSizeHint()
     assert hint.width() <= 1280 and hint.height() <= 720, (hint.width(), hint.height())
+
+
+def test_the_matrix_on_a_1280_by_720_screen_keeps_room_for_the_grid_and_a_readable_chart(
+    qtbot: Any, window: MainWindow, sample_path: Path
+) -> None:
+    assert window.open_workspace(sample_path)
+    window.resize(1280, 720)
+    window.show_view("matrix")
+    view = cast(MatrixView, window.view("matrix"))
+    chart = view.ranking.chart
+    qtbot.waitUntil(lambda: chart.figure is not None and not chart.pending(), timeout=10_000)
+    grid = view.body.sizes()[0]
+    assert grid >= 500  # two capability columns beside the initiatives (it was one)
+    capability = view.ranking.table.horizontalHeader().sectionSize(CAPABILITY)
+    assert capability >= CAPABILITY_MIN_WIDTH - 2  # "C-003 Feature store" reads
+    shown_bars = len(chart.figure.axes[0].get_yticklabels())  # type: ignore[union-attr]
+    assert shown_bars == chart.bars_fitting() < TOP  # as many bars as the height reads, not all twelve crammed
+    assert f"(top {shown_bars})" in chart.figure.axes[0].get_title("left")  # type: ignore[union-attr]
+    window.resize(1920, 1080)
+    qtbot.waitUntil(lambda: len(chart.figure.axes[0].get_yticklabels()) == TOP, timeout=10_000)  # type: ignore[union-attr]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from align_desktop.reports import charts
@@ -24,7 +24,12 @@ DEBOUNCE_MS = 200
 FIRST_DRAW_MS = 40
 """Pause after the chart is shown before drawing it, so that the matrix paints first."""
 TOP = 12
-"""How many capabilities the chart shows."""
+"""How many capabilities the chart shows at most: fewer where its height would crowd the bars."""
+FEWEST = 3
+BAR_PIXELS = 22
+"""Height a bar and its label need to read."""
+CHROME_PIXELS = 110
+"""Height of the chart's title, axis and legend."""
 NAME_LENGTH = 26
 
 Bars = tuple[tuple[str, ...], tuple[float, ...], tuple[float, ...]]
@@ -52,6 +57,8 @@ class ValueChart(QWidget):
         self.figure: Figure | None = None
         self._canvas: Any = None
         self._pending: MatrixGrid | None = None
+        self._shown: MatrixGrid | None = None
+        """The grid last charted, charted again when a resize makes room for more or fewer bars."""
         self._drawn: tuple[Bars, str] | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -81,13 +88,14 @@ class ValueChart(QWidget):
         if self._pending is None or not self.isVisible():
             return
         grid, self._pending = self._pending, None
-        bars = top_bars(grid)
+        self._shown = grid
+        bars = top_bars(grid, self.bars_fitting())
         if (bars, grid.currency) == self._drawn:
             return
         self._drawn = (bars, grid.currency)
         figure = self._figure()
         names, values, blocked = bars
-        title = self.tr("Value unlocked by capability (top {0})").format(TOP)
+        title = self.tr("Value unlocked by capability (top {0})").format(len(names))
         charts.value_unlocked(figure, names, values, grid.currency or "money", blocked=blocked, title=title)
         self._canvas.draw()
         self.draw_count += 1
@@ -105,6 +113,15 @@ class ValueChart(QWidget):
             self._placeholder.hide()
             self._layout.addWidget(self._canvas)
         return self.figure
+
+    def bars_fitting(self) -> int:
+        """How many bars the chart's height holds readably (at least `FEWEST`, at most `TOP`)."""
+        return max(FEWEST, min(TOP, (self.height() - CHROME_PIXELS) // BAR_PIXELS))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if self._shown is not None and self._pending is None:
+            self.show_grid(self._shown)  # drawn again (after the pause) only if more or fewer bars now fit
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)

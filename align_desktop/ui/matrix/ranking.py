@@ -32,10 +32,17 @@ from align_desktop.ui.matrix.ranking_model import CAPABILITY, RANK, RANK_ORDERS,
 
 DETAIL_LIMIT = 100
 """The most initiatives listed as unblocked by the selected capability (most valuable first)."""
+CAPABILITY_MIN_WIDTH = 150
+"""Pixels the ranking's capability column keeps ("C-003 Feature store"), however narrow the panel."""
 _ORDER_LABELS = {
-    "weighted gap": "weighted gap (levels missing × value blocked)",
+    "weighted gap": "weighted gap",
     "value unlocked": "value unlocked",
     "reuse": "reuse",
+}
+_ORDER_TIPS = {
+    "weighted gap": "Levels missing × value blocked: the capabilities whose gaps hold back the most value first",
+    "value unlocked": "Risk-adjusted NPV of the initiatives that need the capability",
+    "reuse": "How many initiatives need the capability",
 }
 
 
@@ -57,11 +64,15 @@ class RankingPanel(QWidget):
         self.order = QComboBox()
         for key in RANK_ORDERS:
             self.order.addItem(self.tr(_ORDER_LABELS[key]), key)
+            self.order.setItemData(self.order.count() - 1, self.tr(_ORDER_TIPS[key]), Qt.ItemDataRole.ToolTipRole)
         self.order.setAccessibleName(self.tr("Rank capabilities by"))
-        self.order.setToolTip(self.tr("What to rank the capabilities by, highest first"))
+        self.order.setToolTip(
+            self.tr("What to rank the capabilities by, highest first (weighted gap: levels missing × value blocked)")
+        )
         self.order.currentIndexChanged.connect(lambda _n: self.set_by(self.order.currentData()))
         title = QLabel(self.tr("Which platform investment first?"))
         title.setFont(style.font(12, bold=True))
+        title.setWordWrap(True)  # two lines rather than a narrower grid on a small screen
         by_label = QLabel(self.tr("Rank &by"))
         by_label.setBuddy(self.order)
 
@@ -84,6 +95,9 @@ class RankingPanel(QWidget):
         header.resizeSection(RANK, 30)
         header.resizeSection(WEIGHTED_GAP, 76)
         header.setMinimumSectionSize(28)
+        figures = sum(header.sectionSize(column) for column in range(header.count()) if column != CAPABILITY)
+        scroll_bar = self.table.verticalScrollBar().sizeHint().width()
+        self.table.setMinimumWidth(figures + CAPABILITY_MIN_WIDTH + scroll_bar + 2 * self.table.frameWidth())
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.clicked.connect(self._clicked)
 
@@ -97,8 +111,7 @@ class RankingPanel(QWidget):
         self.chart = ValueChart()
 
         top = QHBoxLayout()
-        top.addWidget(title)
-        top.addStretch()
+        top.addWidget(title, 1)  # one line where there is room: the title takes the room left
         top.addWidget(by_label)
         top.addWidget(self.order)
         ranking = QWidget()
