@@ -1,6 +1,6 @@
 """The row of headline tiles: portfolio value per scenario, initiatives by lane and status, capability
 gaps, risks above appetite and the alert count; each tile (or link in it) asks to open a view.
-Where the dashboard is narrower than the row needs (beside the presenter panel on a small screen),
+Where the dashboard is narrower than the row needs (a small screen, or beside the presenter panel),
 the tiles stand in two rows of three.
 """
 

@@ -7,9 +7,9 @@ chart element or an alert asks the main window to open another view through `ope
 Target)`, and the main window then calls that view's `apply_target(target)`. After each refresh
 `alerts_counted(n)` tells the navigation how many alerts there are. From the read until the charts are
 rendered the garbage collector is held off (`ui.collector`). "Today", which decides what is
-overdue, can be injected for tests. In the presenter layout, where the page is narrower than the tiles'
-row (beside the presenter panel on a small screen), the tiles stand in two rows and the charts two to
-a row, and the page scrolls down; otherwise a narrow window scrolls across, as it always has.
+overdue, can be injected for tests. Where the page is narrower than the tiles' row (a small screen, or
+beside the presenter panel), the tiles stand in two rows and the charts two to a row, and the page
+scrolls down, never across.
 """
 
 from __future__ import annotations

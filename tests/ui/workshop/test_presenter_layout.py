@@ -1,6 +1,6 @@
 """The presenter layout on a projector's screen: beside the presenter panel, the ROI view's and the dashboard's
 headline tiles read whole (no figure cut, none off the page, none over another) at 1280 × 720 and 1920 × 1080;
-the normal layout keeps its single row of tiles."""
+the normal layout of a wide window keeps its single row of tiles."""
 
 from __future__ import annotations
 
