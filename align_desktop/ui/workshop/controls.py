@@ -74,6 +74,8 @@ class WorkshopControls(QObject):
         self._pages = pages
         self._board_zoom = 1.0
         """The board's zoom before presenting, given back after."""
+        self._checkpointed: tuple[int, int] | None = None
+        """The agenda item and seconds the last checkpoint stored."""
         self._checkpoint_timer = QTimer(self)
         self._checkpoint_timer.setInterval(CHECKPOINT_EVERY_MS)
         self._checkpoint_timer.timeout.connect(self.checkpoint)
@@ -139,6 +141,7 @@ class WorkshopControls(QObject):
     def _set_clock(self, agenda_clock: AgendaClock | None) -> None:
         """Follow a running session's agenda (None: no session runs), storing where it stands now and then."""
         self.agenda_clock = agenda_clock
+        self._checkpointed = None
         if agenda_clock is None:
             self._checkpoint_timer.stop()
         elif not self._checkpoint_timer.isActive():
@@ -151,12 +154,16 @@ class WorkshopControls(QObject):
         point = clock.checkpoint() if clock is not None else None
         if workspace is None or clock is None or point is None or workspace.workspace.read_only:
             return
+        if point == self._checkpointed:
+            return  # paused since: nothing to write
         item_id, seconds = point
         try:
             workspace.sessions.record_spent(clock.session_key, item_id, seconds, item_id)
         except (WorkspaceError, LookupError) as error:
             self._checkpoint_timer.stop()  # said once, not every half minute
             self._prompter.error(self.tr("Time not saved"), str(error))
+            return
+        self._checkpointed = point
 
     def attach_view(self, view: WorkshopView) -> None:
         """Let the Workshop view's buttons start, end and present sessions through here."""

@@ -206,7 +206,7 @@ def test_a_workspace_reopened_mid_session_resumes_on_the_item_the_room_was_on(
 
 
 def test_a_pause_stores_the_running_items_time_and_the_checkpoint_runs_every_half_minute(
-    window: MainWindow, clock: FakeClock, prompter: Any
+    window: MainWindow, clock: FakeClock, prompter: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     key = plan(window)
     assert not window.workshop._checkpoint_timer.isActive()
@@ -216,6 +216,18 @@ def test_a_pause_stores_the_running_items_time_and_the_checkpoint_runs_every_hal
     clock.advance(42)
     press(window, Qt.Key.Key_Space)
     assert _spent(window, key) == [42, 0, 0]
+    assert window.workspace is not None
+    sessions = window.workspace.sessions
+    writes: list[tuple[Any, ...]] = []
+    record = sessions.record_spent
+    monkeypatch.setattr(sessions, "record_spent", lambda *args: writes.append(args) or record(*args))
+    clock.advance(60)
+    window.workshop.checkpoint()  # paused: the time has not moved, nothing is written
+    assert writes == []
+    press(window, Qt.Key.Key_Space)
+    clock.advance(8)
+    window.workshop.checkpoint()
+    assert len(writes) == 1 and _spent(window, key) == [50, 0, 0]
     prompter.confirm_answers.append(True)
     window.workshop.end_action.trigger()
     assert not window.workshop._checkpoint_timer.isActive()
