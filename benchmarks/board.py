@@ -51,6 +51,7 @@ def child(kind: str, workspace: str) -> None:
         with tempfile.TemporaryDirectory() as scratch:
             settings = QSettings(str(Path(scratch) / "bench.ini"), QSettings.Format.IniFormat)
             window = open_main_window(Preferences(settings), Path(workspace))  # as `align-desktop PATH` does
+            window.resize(1400, 900)  # the bare window's size, whatever the (offscreen) screen's
             app.processEvents()
             assert window.board.scene.cards
             window.grab()

@@ -7,7 +7,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QDateTime, QMimeData, QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QDateTime, QMimeData, QSignalBlocker, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -59,6 +59,10 @@ if TYPE_CHECKING:
 
 _Key = QKeySequence.StandardKey
 
+FIRST_SIZE = QSize(1400, 900)
+"""The window's size the first time it opens (later, the size it was closed at) ..."""
+SCREEN_SHARE = 0.95
+"""... or this share of the screen's free area, where that is smaller (a 1366 × 768 laptop, say)."""
 WARM_UP_DELAY_MS = 500
 """How long after a workspace shows that the libraries for editing it are loaded."""
 NAVIGATION_WIDTH = 160
@@ -123,7 +127,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._show_closed_chrome()  # the welcome screen itself waits for the first show without a workspace
         self.setAcceptDrops(True)
-        self.resize(1400, 900)
+        self.resize(FIRST_SIZE.boundedTo(self.screen().availableGeometry().size() * SCREEN_SHARE))
         geometry = preferences.window_geometry()
         if geometry is not None:
             self.restoreGeometry(geometry)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QListWidget, QWidget
 from align_desktop.store import schema
 from align_desktop.ui.dashboard import targets
 from align_desktop.ui.dashboard.targets import Target
-from align_desktop.ui.main_window import MainWindow
+from align_desktop.ui.main_window import FIRST_SIZE, MainWindow
 from align_desktop.ui.matrix.chart import TOP
 from align_desktop.ui.matrix.ranking import CAPABILITY_MIN_WIDTH
 from align_desktop.ui.matrix.ranking_model import CAPABILITY
@@ -102,6 +102,14 @@ def test_window_geometry_is_restored(qtbot: Any, window: MainWindow, prompter: A
     window.close()
     again = _window(qtbot, prompter)
     assert (again.width(), again.height()) == (780, 640)
+
+
+def test_the_first_window_fits_the_screen(qtbot: Any, prompter: Any) -> None:
+    window = _window(qtbot, prompter)  # no size saved yet; the test screen is 800 × 800
+    free = window.screen().availableGeometry().size()
+    assert free.width() < FIRST_SIZE.width() and free.height() < FIRST_SIZE.height()
+    assert window.height() <= free.height()
+    assert window.width() <= max(free.width(), window.minimumSizeHint().width())
 
 
 def test_edits_survive_closing_and_reopening(qtbot: Any, window: MainWindow, prompter: Any, sample_path: Path) -> None:
