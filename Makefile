@@ -38,7 +38,7 @@ lint: install
 	$(BIN)/ruff format --check .
 
 bench: install
-	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/board.py
+	$(BIN)/python benchmarks/board.py
 	$(BIN)/python benchmarks/roi.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/matrix.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/risks.py
