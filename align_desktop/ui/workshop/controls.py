@@ -238,15 +238,17 @@ class WorkshopControls(QObject):
         """Zoom the board in for the room while presenting (as far as every lane still shows), and back after; what
         is at its top left stays there."""
         canvas = self._window.board.canvas
+        top_left = canvas.mapToScene(0, 0)
+        zoom = self._board_zoom
         if on:
             self._board_zoom = canvas.zoom
             central = self._navigation.parentWidget()
             layout = central.layout() if central is not None else None
             if layout is not None:
                 layout.activate()  # the board's width beside the panel, before the zoom is chosen
-        top_left = canvas.mapToScene(0, 0)
-        fitting = max(style.BOARD_ZOOM_FLOOR, canvas.zoom_showing_every_lane())
-        canvas.set_zoom(min(max(self._board_zoom, style.BOARD_ZOOM), fitting) if on else self._board_zoom)
+            fitting = max(style.BOARD_ZOOM_FLOOR, canvas.zoom_showing_every_lane())
+            zoom = min(max(canvas.zoom, style.BOARD_ZOOM), fitting)
+        canvas.set_zoom(zoom)
         canvas.ensureVisible(QRectF(top_left, QSizeF(1, 1)), 0, 0)
 
     def _presenter_panel(self) -> PresenterPanel:
