@@ -27,7 +27,7 @@ run: install $(SAMPLE)
 
 test: install
 	bash scripts/install-system-deps.sh --tests
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n auto
 
 # the one-folder desktop app, dist/align-desktop/align-desktop (runs with no Python installed)
 frozen: install

@@ -22,6 +22,9 @@ class ScriptedPrompter:
         self.confirmations: list[str] = []
         self.confirm_answers: list[bool] = []
         self.text_answers: list[str | None] = []
+        self.line_answers: list[str | None] = []
+        self.password_answers: list[str | None] = []
+        self.password_questions: list[str] = []
         self.path_answers: list[Path | None] = []
         self.choice_answers: list[int | None] = []
         self.choices: list[str] = []
@@ -45,6 +48,13 @@ class ScriptedPrompter:
 
     def ask_text(self, title: str, label: str) -> str | None:
         return self.text_answers.pop(0)
+
+    def ask_line(self, title: str, label: str, suggested: str = "") -> str | None:
+        return self.line_answers.pop(0)
+
+    def ask_password(self, title: str, label: str) -> str | None:
+        self.password_questions.append(label)
+        return self.password_answers.pop(0)
 
     def open_path(self, title: str, file_filter: str = "") -> Path | None:
         return self.path_answers.pop(0)
@@ -107,6 +117,22 @@ def small_disk(tmp_path: Path) -> Iterator[Any]:
     disk = SmallDisk(tmp_path / "disk")
     yield disk
     disk.unmount()
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[Any]:
+    """A running PostgreSQL cluster for this test process."""
+    from tests.postgres import Cluster, binaries
+
+    found = binaries()
+    if found is None:
+        missing = "PostgreSQL is not installed (scripts/install-system-deps.sh --tests installs it)"
+        if os.environ.get("CI"):
+            pytest.fail(missing)  # CI installs it: a run without it must not pass by skipping
+        pytest.skip(missing)
+    cluster = Cluster(found)
+    yield cluster
+    cluster.stop()
 
 
 @pytest.fixture

@@ -43,7 +43,7 @@ def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> N
     columns = [*names, *defaults]
     sql = (
         f"INSERT INTO {quote(table.name)} ({', '.join(quote(name) for name in columns)}) "
-        f"VALUES ({', '.join('?' * len(columns))})"
+        f"VALUES ({placeholders(dialect, len(columns))})"
     )
     parameters = []
     for row in rows:
@@ -53,6 +53,11 @@ def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> N
         parameters.append((*values, *constant))
     session.flush()
     connection.exec_driver_sql(sql, parameters)
+
+
+def placeholders(dialect: Dialect, count: int) -> str:
+    """`count` positional parameter markers in the driver's own style: `?` for SQLite's, `%s` for psycopg's."""
+    return ", ".join(("?" if dialect.paramstyle == "qmark" else "%s") for _ in range(count))
 
 
 def _processor(table: Table, dialect: Dialect, name: str) -> Callable[[Any], Any] | None:

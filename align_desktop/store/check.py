@@ -1,6 +1,7 @@
 """`align-desktop check`: SQLite's own integrity checks plus the app's consistency rules.
 
-The file is opened read-only; nothing in it changes.
+The file is opened read-only; nothing in it changes. A team workspace gets the consistency
+rules only: its server keeps the database whole and checks every foreign key on each write.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 from align_desktop.domain.keys import parse_key
 from align_desktop.store import schema
 from align_desktop.store.keyed_tables import KEYED_ROWS
+from align_desktop.store.locations import Location
 from align_desktop.store.reading import read_only
 from align_desktop.store.snapshot_reading import snapshot_problems
 
@@ -22,10 +24,10 @@ _ORDERED = {
 """Lists kept in order within a workshop session: (session key, position) of each member."""
 
 
-def check_workspace(path: Path) -> list[str]:
-    """Every problem found in the workspace at `path`, one sentence each; empty when sound."""
-    with read_only(path) as (connection, version):
-        findings = _sqlite_checks(connection)
+def check_workspace(location: Location) -> list[str]:
+    """Every problem found in the workspace at `location`, one sentence each; empty when sound."""
+    with read_only(location) as (connection, version):
+        findings = _sqlite_checks(connection) if isinstance(location, Path) else []
         if version < schema.SCHEMA_VERSION:
             findings.append(
                 f"schema {version} is older than {schema.SCHEMA_VERSION}; opening it in Align Desktop upgrades it"
@@ -33,7 +35,7 @@ def check_workspace(path: Path) -> list[str]:
         else:
             findings += _consistency(connection)
             findings += snapshot_problems(connection)
-    return [f"{path}: {finding}" for finding in findings]
+    return [f"{location}: {finding}" for finding in findings]
 
 
 def _sqlite_checks(connection: sqlite3.Connection) -> list[str]:

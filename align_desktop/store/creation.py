@@ -1,4 +1,4 @@
-"""Build a new workspace file: run every migration, then seed settings and lanes."""
+"""Build a new workspace (a file, or a server's empty database): run every migration, then seed settings and lanes."""
 
 from __future__ import annotations
 
@@ -27,11 +27,16 @@ def build_workspace(path: Path, name: str, populate: Callable[[Session], None] |
     try:
         upgrade_to_head(engine)
         with Session(engine) as session, session.begin():
-            _seed(session, name)
-            if populate is not None:
-                populate(session)
+            fill_workspace(session, name, populate)
     finally:
         engine.dispose()
+
+
+def fill_workspace(session: Session, name: str, populate: Callable[[Session], None] | None) -> None:
+    """Seed the settings and lanes of a workspace whose schema has just been made, and fill it, in `session`."""
+    _seed(session, name)
+    if populate is not None:
+        populate(session)
 
 
 def _seed(session: Session, name: str) -> None:

@@ -1,9 +1,9 @@
 """The dashboard's read, and the alert count the navigation shows, over one open workspace.
 
 Both come from one `dashboard_queries.dashboard` read. The last read of each workspace is kept
-with SQLite's `data_version` (which moves whenever another connection, such as the write engine,
-commits) and the day it was read for, so the main window's alert count after an edit and the
-dashboard shown next share one read instead of making two.
+with the workspace's `data_version` (which moves whenever anything is committed to it) and the
+day it was read for, so the main window's alert count after an edit and the dashboard shown
+next share one read instead of making two.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from align_desktop.store.dashboard_queries import dashboard
 from align_desktop.store.rows import DashboardRows
 from align_desktop.store.workspace import Workspace
 
-_last_read: WeakKeyDictionary[Workspace, tuple[tuple[int, date], DashboardRows]] = WeakKeyDictionary()
+_last_read: WeakKeyDictionary[Workspace, tuple[tuple[object, date], DashboardRows]] = WeakKeyDictionary()
 
 
 class DashboardService:
@@ -27,7 +27,7 @@ class DashboardService:
     def read(self, today: date) -> DashboardRows:
         """The one-screen picture as of `today` (which decides the overdue reviews), read in one transaction."""
         with self._workspace.read() as db:
-            version = int(db.execute("PRAGMA data_version").fetchone()[0])
+            version = self._workspace.data_version(db)
             known = _last_read.get(self._workspace)
             if known is not None and known[0] == (version, today):
                 return known[1]

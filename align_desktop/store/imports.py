@@ -25,6 +25,7 @@ from align_desktop.store.changes import Revert
 from align_desktop.store.collector import collector_paused
 from align_desktop.store.connection import connect, transaction
 from align_desktop.store.errors import WorkspaceError
+from align_desktop.store.locations import Location
 from align_desktop.store.reading import read_only
 from align_desktop.store.rows import CapabilityRow, RiskRow
 from align_desktop.store.workspace import Workspace
@@ -64,8 +65,9 @@ class WorkspaceContents:
     """The last key number handed out, per prefix."""
 
 
-def read_contents(path: Path) -> WorkspaceContents:
-    """The contents of the workspace at `path`, read-only; an older schema is refused with a sentence."""
+def read_contents(path: Location) -> WorkspaceContents:
+    """The contents of the workspace at `path` (a file or a team workspace), read-only; an older schema
+    is refused with a sentence."""
     with read_only(path) as (connection, version):
         if version < schema.SCHEMA_VERSION:
             raise WorkspaceError(

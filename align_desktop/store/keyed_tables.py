@@ -19,12 +19,12 @@ class KeyedRows(NamedTuple):
 
 
 KEYED_ROWS: tuple[KeyedRows, ...] = (
-    KeyedRows("outcome", "outcome", "O", "1"),
-    KeyedRows("initiative", "initiative", "I", "1"),
-    KeyedRows("cost_line", "cost_line", "L", "1"),
-    KeyedRows("capability", "capability", "C", "1"),
-    KeyedRows("risk", "risk", "R", "1"),
-    KeyedRows("workshop session", "workshop_session", "W", "1"),
+    KeyedRows("outcome", "outcome", "O", "TRUE"),
+    KeyedRows("initiative", "initiative", "I", "TRUE"),
+    KeyedRows("cost_line", "cost_line", "L", "TRUE"),
+    KeyedRows("capability", "capability", "C", "TRUE"),
+    KeyedRows("risk", "risk", "R", "TRUE"),
+    KeyedRows("workshop session", "workshop_session", "W", "TRUE"),
     KeyedRows("log entry", "log_entry", "D", "kind = 'decision'"),
     KeyedRows("log entry", "log_entry", "A", "kind = 'action'"),
     KeyedRows("log entry", "log_entry", "P", "kind = 'parking'"),

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from align_desktop.domain.keys import format_key, parse_key
 from align_desktop.domain.validation import ValidationError
-from align_desktop.store.bulk_insert import insert_rows
+from align_desktop.store.bulk_insert import insert_rows, placeholders
 from align_desktop.store.keys import reserve_up_to
 
 _CHUNK = 500
@@ -49,7 +49,7 @@ def refuse_taken(session: Session, table: Table, keys: Sequence[str]) -> None:
     name, key = quote(table.name), quote("key")
     for start in range(0, len(keys), _CHUNK):
         chunk = tuple(keys[start : start + _CHUNK])
-        sql = f"SELECT {name}.{key} FROM {name} WHERE {name}.{key} IN ({', '.join('?' * len(chunk))})"
+        sql = f"SELECT {name}.{key} FROM {name} WHERE {name}.{key} IN ({placeholders(connection.dialect, len(chunk))})"
         taken = connection.exec_driver_sql(sql, chunk).scalar()
         if taken is not None:
             raise ValidationError(taken, "already exists; an import adds an item only under a key not in use")

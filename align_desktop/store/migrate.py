@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 
-def upgrade_to_head(engine: Engine) -> None:
-    """Apply every missing migration step, each in its own transaction."""
+def upgrade_to_head(bind: Engine | Connection) -> None:
+    """Apply every missing migration step: each in its own transaction on an engine, or all of them
+    in the transaction a connection is already in."""
     from alembic import command
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", "align_desktop.store:migrations")
-    with engine.connect() as connection:
+    if isinstance(bind, Connection):
+        config.attributes["connection"] = bind
+        command.upgrade(config, "head")
+        return
+    with bind.connect() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from align_desktop.domain.compare import compare
 from align_desktop.domain.voting import VOTE_SCORES
@@ -20,6 +21,9 @@ from align_desktop.store.errors import WorkspaceError
 from align_desktop.store.minutes_rows import Minutes, VoteMinutes, WhatChanged
 from align_desktop.store.vote_rows import VoteRow
 from align_desktop.store.workshop_rows import SessionRow
+
+if TYPE_CHECKING:
+    from align_desktop.store.locations import Location
 
 WORKSHOPS_SCHEMA = 5
 """The first schema with workshop sessions (migration 0005)."""
@@ -34,7 +38,7 @@ class UnknownSession(WorkspaceError):
     """No session of the workspace has the key or title asked for; the message lists those there are."""
 
 
-def read_minutes(path: Path, wanted: str) -> Minutes:
+def read_minutes(path: Location, wanted: str) -> Minutes:
     """The minutes of session `wanted` (key or exact title) of the workspace at `path`, read-only."""
     from align_desktop.store.connection import transaction
     from align_desktop.store.reading import read_only

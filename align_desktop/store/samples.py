@@ -9,11 +9,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from importlib import resources
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from align_desktop.store.errors import WorkspaceError
-from align_desktop.store.workspace import Workspace
+
+if TYPE_CHECKING:
+    from align_desktop.store.locations import Location
+    from align_desktop.store.workspace import Workspace
 
 _PACKAGE = "align_desktop.sample_workspaces"
 
@@ -48,9 +50,10 @@ def sample_document(name: str) -> dict[str, Any]:
     return document
 
 
-def create_from_sample(path: Path, name: str) -> Workspace:
-    """Create a workspace at `path` holding the sample `name`."""
+def create_from_sample(location: Location, name: str) -> Workspace:
+    """Create a workspace at `location` (a file, or a server's empty database) holding the sample `name`."""
+    from align_desktop.store.locations import create_location
     from align_desktop.store.sample_loader import load_document
 
     document = sample_document(name)
-    return Workspace.create(path, document["name"], lambda session: load_document(session, document))
+    return create_location(location, document["name"], lambda session: load_document(session, document))

@@ -12,15 +12,14 @@ shorter than `CHAIN_LIMIT`; otherwise whole. Reading any snapshot back so decode
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, datetime
-from typing import cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from align_desktop.domain.validation import ValidationError
 from align_desktop.store.models import Snapshot
+from align_desktop.store.session_reader import session_reader
 from align_desktop.store.snapshot_content import read_content
 from align_desktop.store.snapshot_format import encode_changes, encode_whole
 from align_desktop.store.snapshot_reading import chain_of, snapshot_content
@@ -45,7 +44,7 @@ def take_snapshot(session: Session, *, label: str, reason: str, session_id: int 
     if reason not in REASONS:
         raise ValueError(f"unknown snapshot reason {reason!r}")
     session.flush()
-    db = cast(sqlite3.Connection, session.connection().connection.driver_connection)
+    db = session_reader(session)
     content = read_content(db)
     payload, base_id = encode_whole(content), None
     latest = session.scalar(select(Snapshot.id).order_by(Snapshot.id.desc()).limit(1))

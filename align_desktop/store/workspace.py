@@ -29,12 +29,21 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlalchemy.orm import Session
 
+    from align_desktop.store.server import ServerAddress
+    from align_desktop.store.server_workspace import ChangeListener
+
 WORKSPACE_SUFFIX = ".align"
 _DAMAGE_CODES = (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
 
 
 class Workspace:
     """An open workspace: the connection reads run on, and the engine writes run in."""
+
+    _SET_AUTHOR_SQL = (
+        "INSERT INTO audit_context (id, who) VALUES (1, :who) "
+        "ON CONFLICT (id) DO UPDATE SET who = excluded.who WHERE who IS NOT excluded.who"
+    )
+    """Names the author for the audit triggers; writes nothing when the author is already named."""
 
     def __init__(self, path: Path, reader: sqlite3.Connection, *, read_only: bool = False) -> None:
         self.path = path
@@ -172,27 +181,43 @@ class Workspace:
     def write(self) -> Iterator[Session]:
         """A session in one write transaction: committed whole on success, rolled back on error."""
         if self.read_only:
-            raise WorkspaceReadOnly(f"{self.path} is open read-only; nothing can be changed.")
+            raise WorkspaceReadOnly(f"{self.where} is open read-only; nothing can be changed.")
         from sqlalchemy import text
         from sqlalchemy.exc import OperationalError
         from sqlalchemy.orm import Session
 
         try:
             with Session(self.engine(), expire_on_commit=False) as session, session.begin():
-                session.execute(text(_SET_AUTHOR_SQL), {"who": self.author})
+                session.execute(text(self._SET_AUTHOR_SQL), {"who": self.author})
                 yield session
+                self._before_commit(session)
         except OperationalError as exc:
             from align_desktop.store.faults import write_failure
 
             why = write_failure(exc.orig or exc)
-            raise WorkspaceError(f"The change could not be saved to {self.path}: {why}.") from exc
+            raise WorkspaceError(f"The change could not be saved to {self.where}: {why}.") from exc
 
+    @property
+    def where(self) -> str:
+        """The workspace as messages name it."""
+        return str(self.path)
 
-_SET_AUTHOR_SQL = (
-    "INSERT INTO audit_context (id, who) VALUES (1, :who) "
-    "ON CONFLICT (id) DO UPDATE SET who = excluded.who WHERE who IS NOT excluded.who"
-)
-"""Names the author for the audit triggers; writes nothing when the author is already named."""
+    def _before_commit(self, session: Session) -> None:
+        """What a write transaction does last, before its commit: nothing more in a file."""
+
+    def data_version(self, db: sqlite3.Connection) -> object:
+        """What the read transaction `db` sees, as a value that changes whenever anything is committed:
+        SQLite's `data_version` (moved by other connections' commits, the write engine's included)."""
+        return int(db.execute("PRAGMA data_version").fetchone()[0])
+
+    def listen(self) -> ChangeListener | None:
+        """Who tells the app of changes others make: nobody for a file, which one Align Desktop edits at a time."""
+        return None
+
+    @property
+    def location(self) -> Path | ServerAddress:
+        """Where the workspace is, as the app reopens it: the file's path, or the team workspace's address."""
+        return self.path
 
 
 def _verified(db: sqlite3.Connection, path: Path) -> int:

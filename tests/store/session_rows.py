@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from sqlalchemy import text
+
 from align_desktop.store.models import SessionParticipant, WorkshopSession
 from align_desktop.store.workspace import Workspace
 
@@ -34,6 +36,6 @@ def add_session(
 
 def end_session(workspace: Workspace, key: str = "W-001") -> None:
     with workspace.write() as session:
-        session.connection().exec_driver_sql(
-            "UPDATE workshop_session SET ended_at = '2026-11-26 12:00:00' WHERE key = ?", (key,)
+        session.execute(
+            text("UPDATE workshop_session SET ended_at = '2026-11-26 12:00:00' WHERE key = :key"), {"key": key}
         )

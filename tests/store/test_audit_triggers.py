@@ -6,6 +6,7 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from align_desktop.store.backup import copy_workspace
@@ -69,6 +70,7 @@ def test_the_running_session_is_named(workspace: Workspace) -> None:
     assert _entries(workspace)[-1][1] == 1
 
 
+@pytest.mark.file_only  # a copy of the file, restored over it
 def test_putting_rows_back_from_a_copy_records_nothing(workspace: Workspace, tmp_path: Path) -> None:
     key, _ = InitiativeService(workspace).create({"title": "Churn"})
     BusinessCaseService(workspace).set_benefit(key, {"annual_benefit": 1000})

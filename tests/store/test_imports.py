@@ -20,6 +20,8 @@ from align_desktop.store.outcomes import OutcomeService
 from align_desktop.store.snapshots import SnapshotService
 from align_desktop.store.workspace import Workspace
 
+pytestmark = pytest.mark.file_only  # an import's undo restores the backup file taken before it
+
 
 def dump(path: Path) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every table of the workspace, sorted: equal dumps mean equal workspaces.

@@ -17,6 +17,8 @@ from align_desktop.store.votes import VoteService
 from align_desktop.store.workspace import Workspace
 from tests import mock_session as mock
 
+pytestmark = pytest.mark.file_only  # `align-desktop minutes` reads them from a workspace file
+
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 

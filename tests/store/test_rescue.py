@@ -17,6 +17,8 @@ from align_desktop.store.snapshots import SnapshotService
 from tests import mock_session as mock
 from tests.store.test_imports import dump
 
+pytestmark = pytest.mark.file_only  # rescue reads a damaged workspace file
+
 
 def _tamper(path: Path, *statements: str) -> None:
     with closing(sqlite3.connect(path)) as db:

@@ -18,6 +18,7 @@ from align_desktop.store.initiatives import InitiativeService
 from align_desktop.store.models import Initiative
 from align_desktop.store.reading import read_case_summaries
 from align_desktop.store.risks import RiskService
+from align_desktop.store.session_reader import session_reader
 from align_desktop.store.settings import SettingsService
 from align_desktop.store.snapshot_content import Content, read_content
 from align_desktop.store.snapshot_reading import chain_of, snapshot_content
@@ -132,8 +133,7 @@ def test_take_snapshot_sees_pending_changes_of_its_transaction_and_never_commits
             initiative = session.query(Initiative).filter_by(key="I-001").one()
             initiative.title = "Renamed in the same transaction"
             snapshot_id = take_snapshot(session, label="Start", reason="start", session_id=None, taken_by="Ana")
-            db = session.connection().connection.driver_connection
-            raise Abandon(snapshot_content(db, snapshot_id)["initiative"].records()[0]["title"])
+            raise Abandon(snapshot_content(session_reader(session), snapshot_id)["initiative"].records()[0]["title"])
 
     with pytest.raises(Abandon) as abandoned:
         rename_snapshot_and_abandon()

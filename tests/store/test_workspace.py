@@ -10,7 +10,6 @@ import pytest
 from sqlalchemy import text
 
 from align_desktop.store import migrate, schema
-from align_desktop.store.engine import make_engine
 from align_desktop.store.errors import WorkspaceError, WorkspaceExists
 from align_desktop.store.initiatives import InitiativeService
 from align_desktop.store.models import Base
@@ -46,6 +45,7 @@ def test_schema_constants_name_the_newest_migration() -> None:
     assert int(schema.HEAD_REVISION) == schema.SCHEMA_VERSION
 
 
+@pytest.mark.file_only
 def test_every_connection_enforces_foreign_keys_and_waits_when_busy(workspace: Workspace) -> None:
     with workspace.read() as db:
         assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
@@ -60,13 +60,9 @@ def test_models_match_the_migrations(workspace: Workspace) -> None:
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
-    engine = make_engine(workspace.path)
-    try:
-        with engine.connect() as connection:
-            context = MigrationContext.configure(connection, opts={"compare_type": True})
-            assert compare_metadata(context, Base.metadata) == []
-    finally:
-        engine.dispose()
+    with workspace.engine().connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        assert compare_metadata(context, Base.metadata) == []
 
 
 def test_name_defaults_to_the_file_stem_and_settings_to_the_vocabulary(tmp_path: Path) -> None:

@@ -1,7 +1,8 @@
 """Alembic environment: runs on the connection the store hands over, one transaction per step.
 
-After each step, inside its transaction, `PRAGMA user_version` is set to the step's schema
-version, so the file header always says which schema the file holds.
+After each step, inside its transaction, a workspace file's `PRAGMA user_version` is set to the
+step's schema version, so the file header always says which schema the file holds. A server
+database has no such header: its `alembic_version` row says it.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ connection = context.config.attributes["connection"]
 def _record_schema_version(
     ctx: MigrationContext, step: MigrationInfo, heads: Collection[Any], run_args: Mapping[str, Any]
 ) -> None:
-    if step.is_upgrade and step.up_revision_id is not None:
+    if step.is_upgrade and step.up_revision_id is not None and connection.dialect.name == "sqlite":
         connection.exec_driver_sql(f"PRAGMA user_version={int(step.up_revision_id)}")
 
 

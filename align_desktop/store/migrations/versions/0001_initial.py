@@ -16,7 +16,8 @@ APPLICATION_ID = 0x414C474E
 
 
 def upgrade() -> None:
-    op.execute(f"PRAGMA application_id={APPLICATION_ID}")
+    if op.get_bind().dialect.name == "sqlite":  # the file header's mark; a server database has its name
+        op.execute(f"PRAGMA application_id={APPLICATION_ID}")
     op.create_table(
         "workspace",
         sa.Column("id", sa.Integer, primary_key=True),

@@ -14,6 +14,12 @@ depends_on = None
 
 
 def upgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        # SQLite's NOCASE, which capability and participant names use, as a case-blind ICU collation
+        op.execute(
+            'CREATE COLLATION IF NOT EXISTS "NOCASE" '
+            "(provider = icu, locale = 'und-u-ks-level2', deterministic = false)"
+        )
     op.create_table(
         "capability",
         sa.Column("id", sa.Integer, primary_key=True),

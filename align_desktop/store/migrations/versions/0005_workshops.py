@@ -6,11 +6,14 @@ records who changed a score, lane, status, business-case input or risk rating, w
 session: the session is the one started and not yet ended; who is `audit_context.who`, which the
 store sets in each write transaction. Without that row the triggers record nothing: copying rows
 wholesale (undoing an import, a rescue) empties it first and fills it last, so that rows put back
-are not recorded as changes.
+are not recorded as changes. A team workspace on PostgreSQL has the same triggers, each calling a PL/pgSQL
+function, and records the same rows.
 
 Revision ID: 0005
 Revises: 0004
 """
+
+from dataclasses import dataclass
 
 import sqlalchemy as sa
 from alembic import op
@@ -22,6 +25,27 @@ depends_on = None
 
 NOW = "strftime('%Y-%m-%d %H:%M:%f', 'now')"
 WHO = "COALESCE((SELECT who FROM audit_context WHERE id = 1), '')"
+SERVER_NOW = "to_char(statement_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.MS')"
+"""On a server, as `NOW` in a file: UTC to the millisecond, one time for all that one statement records."""
+SERVER_AS_TEXT = """CREATE FUNCTION audit_text(value anyelement) RETURNS text LANGUAGE plpgsql STABLE
+SET extra_float_digits = 0 AS $$ DECLARE
+    written text = CAST(value AS text);
+BEGIN
+    IF pg_typeof(value) <> CAST('double precision' AS regtype) THEN
+        RETURN written;
+    ELSIF written IN ('0', '-0') THEN
+        RETURN '0.0';
+    ELSIF written IN ('Infinity', '-Infinity') THEN
+        RETURN replace(written, 'inity', '');
+    ELSIF written ~ '^-?[0-9]+$' THEN
+        RETURN written || '.0';
+    ELSIF written ~ '^-?[0-9]+e' THEN
+        RETURN replace(written, 'e', '.0e');
+    END IF;
+    RETURN written;
+END $$"""
+"""A value as text on a server, as `CAST(value AS TEXT)` writes it in a file: a float to 15 significant digits,
+always with a fraction ("2.0", "0.25", "1.0e+15", "Inf"); anything else as PostgreSQL writes it."""
 AUDITING = "EXISTS (SELECT 1 FROM audit_context)"
 RUNNING_SESSION = (
     "(SELECT id FROM workshop_session WHERE started_at IS NOT NULL AND ended_at IS NULL "
@@ -31,6 +55,7 @@ YEARS = range(11)
 
 INITIATIVE_KEY = "(SELECT key FROM initiative WHERE id = {row}.initiative_id)"
 LANE_NAME = "(SELECT name FROM lane WHERE id = {row}.lane_id)"
+INITIATIVE_EXISTS = "EXISTS (SELECT 1 FROM initiative WHERE id = {row}.initiative_id)"
 
 AUDITED: list[tuple[str, str, str, list[tuple[str, str]]]] = [
     # table, item kind, item key expression, [(field as recorded, value expression)]
@@ -146,7 +171,7 @@ def upgrade() -> None:
         sa.Column("title", sa.String(200), nullable=False),
         sa.Column("subject", sa.String(20), nullable=False),
         sa.Column("dots_per_participant", sa.Integer, nullable=False),
-        sa.Column("revealed", sa.Boolean, nullable=False, server_default=sa.text("0")),
+        sa.Column("revealed", sa.Boolean, nullable=False, server_default=sa.false()),
         sa.Column("written_to", sa.String(40), nullable=True),
         sa.Column("created_at", sa.DateTime, nullable=False),
         sa.CheckConstraint("subject IN ('initiative', 'capability', 'risk')", name="vote_subject"),
@@ -180,7 +205,7 @@ def upgrade() -> None:
         sa.Column("text", sa.Text, nullable=False),
         sa.Column("owner", sa.String(120), nullable=False, server_default=""),
         sa.Column("due_on", sa.Date, nullable=True),
-        sa.Column("done", sa.Boolean, nullable=False, server_default=sa.text("0")),
+        sa.Column("done", sa.Boolean, nullable=False, server_default=sa.false()),
         sa.Column("recorded_at", sa.DateTime, nullable=False),
         sa.Column("recorded_by", sa.String(120), nullable=False),
         sa.CheckConstraint("kind IN ('decision', 'action', 'parking')", name="log_kind"),
@@ -242,49 +267,97 @@ def upgrade() -> None:
         sa.Column("new_value", sa.Text, nullable=True),
     )
     op.create_index("audit_entry_item", "audit_entry", ["item_key", "id"])
-    for statement in audit_triggers():
+    for statement in audit_triggers() if op.get_bind().dialect.name == "sqlite" else server_audit_triggers():
         op.execute(statement)
 
 
-def audit_triggers() -> list[str]:
-    """One trigger per watched column: an UPDATE that changes it records the old and new value."""
-    statements = []
+@dataclass(frozen=True)
+class _Trigger:
+    """One audit trigger, as either engine writes it: what fires it, and the audit_entry rows it records."""
+
+    name: str
+    table: str
+    event: str
+    """UPDATE OF a column, INSERT or DELETE."""
+    changed: str | None
+    """The column an UPDATE must change to be recorded."""
+    initiative_of: str | None
+    """NEW or OLD: record only while that row's initiative exists (not when the initiative goes)."""
+    entries: list[tuple[str, str, str, str, str | None, str | None]]
+    """Each row recorded: item kind, item key, field, detail, old value and new value (None records NULL)."""
+
+
+def _triggers() -> list[_Trigger]:
+    """Every audit trigger of `AUDITED` and `ADDED_AND_REMOVED`, in the order they are created."""
+    triggers = []
+    entry: tuple[str, str, str, str, str | None, str | None]
     for table, kind, key, fields in AUDITED:
         detail = "NEW.key" if table == "cost_line" else "NULL"
         for field, value in fields:
             column = value.removeprefix("{row}.") if value.startswith("{row}.") else f"{field}_id"
-            old, new = value.format(row="OLD"), value.format(row="NEW")
-            statements.append(
-                f"CREATE TRIGGER audit_{table}_{field} AFTER UPDATE OF {column} ON {table} "
-                f"WHEN OLD.{column} IS NOT NEW.{column} AND {AUDITING} BEGIN "
-                "INSERT INTO audit_entry "
-                "(recorded_at, who, session_id, item_kind, item_key, field, detail, old_value, new_value) "
-                f"VALUES ({NOW}, {WHO}, {RUNNING_SESSION}, '{kind}', {key.format(row='NEW')}, '{field}', "
-                f"{detail}, CAST({old} AS TEXT), CAST({new} AS TEXT)); END"
-            )
+            entry = (kind, key.format(row="NEW"), field, detail, value.format(row="OLD"), value.format(row="NEW"))
+            triggers.append(_Trigger(f"audit_{table}_{field}", table, f"UPDATE OF {column}", column, None, [entry]))
     for table, field, value in ADDED_AND_REMOVED:
-        for event, row, old, new in (("INSERT", "NEW", "NULL", "NEW"), ("DELETE", "OLD", "OLD", "NULL")):
+        for event, row, old, new in (("INSERT", "NEW", None, f"NEW.{value}"), ("DELETE", "OLD", f"OLD.{value}", None)):
             detail = f"{row}.key" if table == "cost_line" else "NULL"
-            old_value = "NULL" if old == "NULL" else f"CAST(OLD.{value} AS TEXT)"
-            new_value = "NULL" if new == "NULL" else f"CAST(NEW.{value} AS TEXT)"
-            statements.append(
-                f"CREATE TRIGGER audit_{table}_{event.lower()} AFTER {event} ON {table} "
-                f"WHEN {AUDITING} AND EXISTS (SELECT 1 FROM initiative WHERE id = {row}.initiative_id) BEGIN "
-                "INSERT INTO audit_entry "
-                "(recorded_at, who, session_id, item_kind, item_key, field, detail, old_value, new_value) "
-                f"VALUES ({NOW}, {WHO}, {RUNNING_SESSION}, 'initiative', {INITIATIVE_KEY.format(row=row)}, "
-                f"'{field}', {detail}, {old_value}, {new_value}); END"
-            )
-    statements.append(
-        "CREATE TRIGGER audit_cost_line_moved AFTER UPDATE OF initiative_id ON cost_line "
-        f"WHEN OLD.initiative_id IS NOT NEW.initiative_id AND {AUDITING} BEGIN "
-        "INSERT INTO audit_entry "
-        "(recorded_at, who, session_id, item_kind, item_key, field, detail, old_value, new_value) VALUES "
-        f"({NOW}, {WHO}, {RUNNING_SESSION}, 'initiative', {INITIATIVE_KEY.format(row='OLD')}, 'cost_line', "
-        "NEW.key, CAST(OLD.description AS TEXT), NULL), "
-        f"({NOW}, {WHO}, {RUNNING_SESSION}, 'initiative', {INITIATIVE_KEY.format(row='NEW')}, 'cost_line', "
-        "NEW.key, NULL, CAST(NEW.description AS TEXT)); END"
+            entry = ("initiative", INITIATIVE_KEY.format(row=row), field, detail, old, new)
+            triggers.append(_Trigger(f"audit_{table}_{event.lower()}", table, event, None, row, [entry]))
+    leaves = ("initiative", INITIATIVE_KEY.format(row="OLD"), "cost_line", "NEW.key", "OLD.description", None)
+    joins = ("initiative", INITIATIVE_KEY.format(row="NEW"), "cost_line", "NEW.key", None, "NEW.description")
+    triggers.append(
+        _Trigger(
+            "audit_cost_line_moved", "cost_line", "UPDATE OF initiative_id", "initiative_id", None, [leaves, joins]
+        )
     )
+    return triggers
+
+
+def _insert(trigger: _Trigger, now: str, as_text: str) -> str:
+    """The INSERT recording `trigger`'s rows at `now`, each value put as text by `as_text` ("CAST({} AS TEXT)")."""
+    rows = ", ".join(
+        f"({now}, {WHO}, {RUNNING_SESSION}, '{kind}', {key}, '{field}', {detail}, "
+        + ", ".join("NULL" if value is None else as_text.format(value) for value in (old, new))
+        + ")"
+        for kind, key, field, detail, old, new in trigger.entries
+    )
+    return (
+        "INSERT INTO audit_entry "
+        f"(recorded_at, who, session_id, item_kind, item_key, field, detail, old_value, new_value) VALUES {rows}"
+    )
+
+
+def audit_triggers() -> list[str]:
+    """The workspace file's triggers: one per watched column (an UPDATE that changes it records the old
+    and new value), one per business-case or cost-line INSERT and DELETE, one for a cost line moved."""
+    statements = []
+    for trigger in _triggers():
+        conditions = [f"OLD.{trigger.changed} IS NOT NEW.{trigger.changed}"] if trigger.changed else []
+        conditions.append(AUDITING)
+        if trigger.initiative_of:
+            conditions.append(INITIATIVE_EXISTS.format(row=trigger.initiative_of))
+        statements.append(
+            f"CREATE TRIGGER {trigger.name} AFTER {trigger.event} ON {trigger.table} "
+            f"WHEN {' AND '.join(conditions)} BEGIN {_insert(trigger, NOW, 'CAST({} AS TEXT)')}; END"
+        )
+    return statements
+
+
+def server_audit_triggers() -> list[str]:
+    """A team workspace's triggers, recording the same rows as the file's (`audit_triggers`): `SERVER_AS_TEXT`
+    first, then per trigger a PL/pgSQL function (a WHEN clause cannot hold the subqueries) and the trigger."""
+    statements = [SERVER_AS_TEXT]
+    for trigger in _triggers():
+        conditions = [AUDITING]
+        if trigger.initiative_of:
+            conditions.append(INITIATIVE_EXISTS.format(row=trigger.initiative_of))
+        when = f"WHEN (OLD.{trigger.changed} IS DISTINCT FROM NEW.{trigger.changed}) " if trigger.changed else ""
+        statements += [
+            f"CREATE FUNCTION {trigger.name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+            f"IF {' AND '.join(conditions)} THEN {_insert(trigger, SERVER_NOW, 'audit_text({})')}; END IF; "
+            "RETURN NULL; END $$",
+            f"CREATE TRIGGER {trigger.name} AFTER {trigger.event} ON {trigger.table} FOR EACH ROW "
+            f"{when}EXECUTE FUNCTION {trigger.name}()",
+        ]
     return statements
 
 

@@ -18,7 +18,7 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.add_column("agenda_item", sa.Column("current", sa.Boolean, nullable=False, server_default=sa.text("0")))
+    op.add_column("agenda_item", sa.Column("current", sa.Boolean, nullable=False, server_default=sa.false()))
 
 
 def downgrade() -> None:
