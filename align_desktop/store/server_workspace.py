@@ -89,7 +89,7 @@ class ServerWorkspace(Workspace):
         from align_desktop.store.creation import fill_workspace
         from align_desktop.store.migrate import upgrade_to_head
 
-        reader = _reader(address, password)
+        reader = open_reader(address, password)
         try:
             tables = reader.execute(
                 "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()"
@@ -98,7 +98,7 @@ class ServerWorkspace(Workspace):
             reader.close()
         if tables is not None and tables[0]:
             raise WorkspaceExists(f"The database {address} is not empty; make a new database for the workspace.")
-        engine = _engine(address, password)
+        engine = server_engine(address, password)
         try:
             with engine.begin() as connection:  # the schema and the contents: one transaction
                 upgrade_to_head(connection)
@@ -113,12 +113,12 @@ class ServerWorkspace(Workspace):
     @classmethod
     def open_on_server(cls, address: ServerAddress, password: str | None = None) -> ServerWorkspace:
         """Open the team workspace at `address`, upgrading an older schema first; refuse anything else."""
-        reader = _reader(address, password)
+        reader = open_reader(address, password)
         try:
-            version = _version(reader, address)
+            version = schema_version(reader, address)
             if version < schema.SCHEMA_VERSION:
                 _upgrade(address, password)
-            _check_tables(reader, address)
+            check_tables(reader, address)
         except BaseException:
             reader.close()
             raise
@@ -143,7 +143,7 @@ class ServerWorkspace(Workspace):
 
     def engine(self) -> Engine:
         if self._engine is None:
-            self._engine = _engine(self.address, self._password)
+            self._engine = server_engine(self.address, self._password)
         return self._engine
 
     def _before_commit(self, session: Session) -> None:
@@ -227,14 +227,15 @@ def read_server(address: ServerAddress) -> Iterator[tuple[sqlite3.Connection, in
 
     The connection is a `ServerReader`; it stands in for the file's connection in the queries.
     """
-    reader = _reader(address, None)
+    reader = open_reader(address, None)
     try:
-        yield cast(sqlite3.Connection, reader), _version(reader, address)
+        yield cast(sqlite3.Connection, reader), schema_version(reader, address)
     finally:
         reader.close()
 
 
-def _reader(address: ServerAddress, password: str | None) -> ServerReader:
+def open_reader(address: ServerAddress, password: str | None) -> ServerReader:
+    """A reading connection to the team workspace; a server that cannot be reached is one sentence."""
     import psycopg
 
     try:
@@ -243,13 +244,14 @@ def _reader(address: ServerAddress, password: str | None) -> ServerReader:
         raise WorkspaceError(f"Cannot connect to {address}: {_first_line(exc)}.") from exc
 
 
-def _engine(address: ServerAddress, password: str | None) -> Engine:
+def server_engine(address: ServerAddress, password: str | None) -> Engine:
+    """The SQLAlchemy engine writes (and migrations) use on the team workspace's database."""
     from sqlalchemy import create_engine
 
     return create_engine("postgresql+psycopg://", creator=lambda: connect(address, password, autocommit=False))
 
 
-def _version(reader: ServerReader, address: ServerAddress) -> int:
+def schema_version(reader: ServerReader, address: ServerAddress) -> int:
     """The schema version the database holds; `NotAWorkspace` when it holds no workspace."""
     found = reader.execute("SELECT to_regclass('alembic_version') IS NOT NULL").fetchone()
     row = reader.execute("SELECT version_num FROM alembic_version").fetchone() if found and found[0] else None
@@ -264,7 +266,7 @@ def _version(reader: ServerReader, address: ServerAddress) -> int:
     return version
 
 
-def _check_tables(reader: ServerReader, address: ServerAddress) -> None:
+def check_tables(reader: ServerReader, address: ServerAddress) -> None:
     """Refuse a database whose tables are not those of this build's schema (`schema.TABLES`)."""
     found: dict[str, set[str]] = {}
     for table, column in reader.execute(
@@ -284,7 +286,7 @@ def _upgrade(address: ServerAddress, password: str | None) -> None:
 
     from align_desktop.store.migrate import upgrade_to_head
 
-    engine = _engine(address, password)
+    engine = server_engine(address, password)
     try:
         with engine.begin() as connection:
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": UPGRADE_LOCK})

@@ -63,9 +63,9 @@ def test_open_upgrades_an_older_workspace_to_this_schema(address: ServerAddress)
     from alembic import command
     from alembic.config import Config
 
-    from align_desktop.store.server_workspace import _engine
+    from align_desktop.store.server_workspace import server_engine
 
-    engine = _engine(address, None)
+    engine = server_engine(address, None)
     try:
         with engine.begin() as connection:
             config = Config()

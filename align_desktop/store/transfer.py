@@ -1,0 +1,125 @@
+"""Move a workspace between a file and a server: publish a file as a team workspace, download one into a file.
+
+Either way every row of every table is copied as it is, ids included, so keys, links, key counters,
+snapshots and the audit trail are the same on both sides; and either way it is all or nothing.
+Publishing fills an empty database in one transaction (`ServerWorkspace.create_on_server`, which then
+moves the id sequences past the copied ids); downloading builds a new file under a temporary name and
+renames it into place (`Workspace.create`). The workspace read is one consistent state of it: a
+read transaction of the file, a REPEATABLE READ transaction on the server.
+
+Rows are read as the sqlite3 driver returns them, from either engine (`ServerReader` reads a server
+that way): dates and times as text, booleans as 0 and 1. Each column's type in the models turns them
+into Python values, as SQLAlchemy reads them from a file, and `insert_rows` writes those as SQLAlchemy
+writes to the destination, so one path serves both directions. The audit triggers record nothing:
+`audit_context` is emptied first and filled last (`app_tables`), as when a workspace is restored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from align_desktop.store import schema
+from align_desktop.store.errors import WorkspaceError
+from align_desktop.store.imports import app_tables
+from align_desktop.store.server import ServerAddress
+from align_desktop.store.workspace import Workspace
+
+if TYPE_CHECKING:
+    from sqlalchemy import Column, Dialect, Table
+    from sqlalchemy.orm import Session
+
+
+class _RowSource(Protocol):
+    """A workspace's reading connection: a file's sqlite3 connection, or a team workspace's `ServerReader`."""
+
+    def execute(self, sql: str, /) -> Iterable[Sequence[Any]]: ...
+
+
+def publish(source: Path, address: ServerAddress, password: str | None = None) -> None:
+    """Copy the workspace file at `source` into the empty database at `address`, as a team workspace.
+
+    The file is only read, and must be at this build's schema. `WorkspaceExists` when the database is not
+    empty; when anything fails, the database is left as empty as it was.
+    """
+    from align_desktop.store.server_workspace import ServerWorkspace
+
+    source = Path(source)
+    workspace = Workspace.open(source, read_only=True)
+    try:
+        with workspace.read() as db:
+            published = ServerWorkspace.create_on_server(
+                address, source.stem, lambda session: _copy_rows(db, session), password
+            )
+        published.close()
+    finally:
+        workspace.close()
+
+
+def download(address: ServerAddress, target: Path, password: str | None = None) -> None:
+    """Copy the team workspace at `address` into a new workspace file at `target`.
+
+    The team workspace is only read, and must be at this build's schema. `WorkspaceExists` when `target`
+    exists; the new file appears whole or not at all.
+    """
+    from align_desktop.store.server_workspace import check_tables, open_reader, schema_version
+
+    reader = open_reader(address, password)
+    try:
+        reader.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")  # closing the connection ends it
+        if schema_version(reader, address) < schema.SCHEMA_VERSION:
+            raise WorkspaceError(
+                f"{address} is a team workspace of an older Align Desktop; "
+                "open it in Align Desktop once to upgrade it, then download it."
+            )
+        check_tables(reader, address)
+        Workspace.create(Path(target), populate=lambda session: _copy_rows(reader, session)).close()
+    finally:
+        reader.close()
+
+
+def _copy_rows(source: _RowSource, session: Session) -> None:
+    """Make every table of the workspace `session` writes hold exactly the rows `source` reads.
+
+    What the destination held (a new workspace's default settings and lanes) is removed first.
+    """
+    from sqlalchemy import delete
+
+    from align_desktop.store.models import Base
+
+    tables = [Base.metadata.tables[name] for name in app_tables()]
+    for table in reversed(tables):
+        session.execute(delete(table))
+    for table in tables:
+        _copy_table(source, session, table)
+
+
+def _copy_table(source: _RowSource, session: Session, table: Table) -> None:
+    """Copy every row of `table`, in the order of its primary key (a snapshot's base before the snapshot)."""
+    from align_desktop.store.bulk_insert import insert_rows
+
+    names = [column.name for column in table.columns]
+    readers = [_value_reader(column) for column in table.columns]
+    listed = ", ".join(f'"{name}"' for name in names)
+    order = ", ".join(f'"{column.name}"' for column in table.primary_key.columns)
+    rows = [
+        {name: value if read is None else read(value) for name, read, value in zip(names, readers, row, strict=True)}
+        for row in source.execute(f"SELECT {listed} FROM {table.name} ORDER BY {order}")  # names from the models
+    ]
+    insert_rows(session, table, rows)
+
+
+def _value_reader(column: Column[Any]) -> Callable[[Any], Any] | None:
+    """How SQLAlchemy turns the column's value as stored in a file into Python's (text into a date, say)."""
+    dialect = _sqlite_dialect()
+    reader: Callable[[Any], Any] | None = column.type.dialect_impl(dialect).result_processor(dialect, None)
+    return reader
+
+
+@cache
+def _sqlite_dialect() -> Dialect:
+    from sqlalchemy.dialects import sqlite
+
+    return sqlite.dialect()
