@@ -1,5 +1,9 @@
 """The `align-desktop` command line: argparse subcommands, each importing only what it uses.
 
+Wherever a command takes a workspace PATH it also takes a team workspace's address,
+`postgresql://user@host:port/database`; a password the server asks for (and PGPASSFILE does not
+hold) is asked for at the terminal, and kept in memory only.
+
 Exit codes: 0 done; 1 refused input or validation errors; 2 usage; 3 workspace in use elsewhere.
 Commands that show no window import no Qt widgets.
 """
@@ -10,6 +14,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from align_desktop.store.locations import Location
 
 EXIT_OK = 0
 EXIT_REFUSED = 1
@@ -26,17 +34,17 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     new = commands.add_parser("new", help="create a workspace, empty or from a bundled sample")
-    new.add_argument("path", type=Path, metavar="PATH")
+    new.add_argument("path", type=_location, metavar="PATH")
     new.add_argument("--sample", metavar="NAME", help="bundled sample to start from (see `samples`)")
 
     commands.add_parser("samples", help="list the bundled samples")
 
     shot = commands.add_parser("screenshot", help="render every view to OUTDIR/<view>.png")
-    shot.add_argument("path", type=Path, metavar="PATH")
+    shot.add_argument("path", type=_location, metavar="PATH")
     shot.add_argument("outdir", type=Path, metavar="OUTDIR")
 
     roi = commands.add_parser("roi", help="per-initiative cash flows, NPV, IRR, payback and ROI")
-    roi.add_argument("path", type=Path, metavar="PATH")
+    roi.add_argument("path", type=_location, metavar="PATH")
     roi.add_argument(
         "--scenario",
         choices=("pessimistic", "base", "optimistic"),
@@ -47,29 +55,48 @@ def _parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", help="write an Excel workbook, the PDF report or a session's minutes")
     export.add_argument("kind", choices=EXPORTS, metavar="finance|executive|workbook|report|minutes")
-    export.add_argument("path", type=Path, metavar="PATH")
+    export.add_argument("path", type=_location, metavar="PATH")
     export.add_argument(
         "session", nargs="?", metavar="SESSION", help="minutes only: the session's key (W-001) or title"
     )
     export.add_argument("out", type=Path, metavar="OUT.xlsx|OUT.pdf")
 
     imports = commands.add_parser("import", help="import a workbook: preview, then apply in one transaction")
-    imports.add_argument("path", type=Path, metavar="PATH")
+    imports.add_argument("path", type=_location, metavar="PATH")
     imports.add_argument("workbook", type=Path, metavar="IN.xlsx")
     imports.add_argument("--dry-run", action="store_true", help="list every add and change, apply nothing")
 
     check = commands.add_parser("check", help="integrity and consistency report")
-    check.add_argument("path", type=Path, metavar="PATH")
+    check.add_argument("path", type=_location, metavar="PATH")
     check.add_argument(
         "--rescue", type=Path, metavar="NEW.align", help="copy what can be read of a damaged PATH into a new workspace"
     )
     return parser
 
 
+def _location(text: str) -> Location:
+    """A PATH argument: a workspace file, or a team workspace's `postgresql://` address."""
+    from align_desktop.store.errors import WorkspaceError
+    from align_desktop.store.locations import parse_location
+
+    try:
+        return parse_location(text)
+    except WorkspaceError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if args_list and not args_list[0].startswith("-") and args_list[0] not in _COMMANDS:
-        return _open_gui(Path(args_list[0]), args_list[1:])
+        from align_desktop.store.errors import WorkspaceError
+        from align_desktop.store.locations import parse_location
+
+        try:
+            location = parse_location(args_list[0])
+        except WorkspaceError as exc:
+            print(f"align-desktop: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        return _open_gui(location, args_list[1:])
     parser = _parser()
     args = parser.parse_args(args_list)
     if args.command is None:
@@ -78,9 +105,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     from align_desktop.domain.validation import ValidationError
     from align_desktop.store.errors import WorkspaceError
     from align_desktop.store.lock import WorkspaceInUse
+    from align_desktop.store.server import PasswordNeeded
 
     try:
-        return handler(args)
+        try:
+            return handler(args)
+        except PasswordNeeded as needed:
+            if not sys.stdin.isatty():
+                raise
+            import getpass
+
+            args.path = needed.address.with_password(getpass.getpass(f"{needed} Password: "))
+            return handler(args)
+    except PasswordNeeded as exc:
+        print(
+            f"align-desktop: {exc} Put it in your PGPASSFILE (see `man libpq`), or run this in a terminal.",
+            file=sys.stderr,
+        )
+        return EXIT_REFUSED
     except WorkspaceInUse as exc:
         print(f"align-desktop: {exc}", file=sys.stderr)
         return EXIT_IN_USE
@@ -89,7 +131,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_REFUSED
 
 
-def _open_gui(path: Path | None, rest: list[str]) -> int:
+def _open_gui(path: Location | None, rest: list[str]) -> int:
     if rest:
         print(f"align-desktop: unexpected arguments: {' '.join(rest)}", file=sys.stderr)
         return EXIT_USAGE
@@ -99,14 +141,14 @@ def _open_gui(path: Path | None, rest: list[str]) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
-    from align_desktop.store.workspace import Workspace
+    from align_desktop.store.locations import create_location
 
     if args.sample:
         from align_desktop.store.samples import create_from_sample
 
         workspace = create_from_sample(args.path, args.sample)
     else:
-        workspace = Workspace.create(args.path)
+        workspace = create_location(args.path)
     workspace.close()
     print(f"Created {args.path}" + (f" from sample '{args.sample}'" if args.sample else ""))
     return EXIT_OK
@@ -164,7 +206,7 @@ def _export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _export_minutes(path: Path, session: str, out: Path) -> None:
+def _export_minutes(path: Location, session: str, out: Path) -> None:
     """The minutes of a session as a PDF or a workbook, by the suffix of `out`."""
     from align_desktop.store.minutes import minutes_format
 
@@ -201,6 +243,12 @@ def _check(args: argparse.Namespace) -> int:
     from align_desktop.store.check import check_workspace
 
     if args.rescue is not None:
+        if not isinstance(args.path, Path):
+            print(
+                "align-desktop: --rescue reads a damaged workspace file; a server keeps its database whole.",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
         return _rescue(args.path, args.rescue)
     findings = check_workspace(args.path)
     for finding in findings:

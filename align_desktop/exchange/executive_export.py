@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from align_desktop.exchange.finance_book import (
     Cancelled,
@@ -24,6 +24,9 @@ from align_desktop.exchange.finance_book import (
 )
 from align_desktop.store.board_rows import InitiativeRow, LaneRow, OutcomeRow, SettingsRow
 from align_desktop.store.rows import MatrixRows, RegisterRows
+
+if TYPE_CHECKING:
+    from align_desktop.store.locations import Location
 
 RISKS_SCHEMA = 4
 """The first schema with the risk register (migration 0004)."""
@@ -53,7 +56,7 @@ class ExecutiveData:
         return {lane.id: lane.name for lane in self.lanes}
 
 
-def export_executive(workspace_path: Path, out: Path, progress: Progress | None = None) -> None:
+def export_executive(workspace_path: Location, out: Path, progress: Progress | None = None) -> None:
     """Write the executive workbook of the workspace at `workspace_path` to `out` (.xlsx).
 
     `progress(done, total)` returning False cancels: no file is left behind.
@@ -90,7 +93,7 @@ def export_executive(workspace_path: Path, out: Path, progress: Progress | None 
         return
 
 
-def read_executive(path: Path, today: date | None = None) -> ExecutiveData:
+def read_executive(path: Location, today: date | None = None) -> ExecutiveData:
     """Read the workspace at `path` read-only, in one transaction, and compute every scenario's figures."""
     from align_desktop.domain.roi import SCENARIOS
     from align_desktop.exchange.roi_document import build_report

@@ -5,7 +5,10 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from align_desktop.store.locations import Location
 
 Progress = Callable[[int, int], bool]
 """Told (done, total) as an export goes; returning False cancels it and nothing is written."""
@@ -18,6 +21,6 @@ EXPORTS: dict[str, tuple[str, str]] = {
 """Each export's module and function: `function(workspace_path, out, progress=None)`."""
 
 
-def export(kind: str, workspace_path: Path, out: Path, progress: Progress | None = None) -> Any:
+def export(kind: str, workspace_path: Location, out: Path, progress: Progress | None = None) -> Any:
     module, function = EXPORTS[kind]
     return getattr(importlib.import_module(module), function)(workspace_path, out, progress)

@@ -10,7 +10,10 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from align_desktop.store.locations import Location
 
 Progress = Callable[[int, int], bool]
 """`progress(done, total)`; returning False cancels the export."""
@@ -153,14 +156,14 @@ def note(text: str) -> Any:
     return comment
 
 
-def check_target(workspace_path: Path, out: Path) -> None:
+def check_target(workspace_path: Location, out: Path) -> None:
     """Refuse, before any work, an output that is not an .xlsx file or would overwrite the workspace."""
     from align_desktop.store.errors import WorkspaceError
 
     out = Path(out)
     if out.suffix.lower() != ".xlsx":
         raise WorkspaceError(f"{out} must end in .xlsx: exports are Excel workbooks.")
-    if out.exists() and Path(workspace_path).exists() and out.resolve() == Path(workspace_path).resolve():
+    if isinstance(workspace_path, Path) and out.exists() and out.resolve() == workspace_path.resolve():
         raise WorkspaceError(f"{out} is the workspace itself; choose another file for the export.")
     if not out.parent.is_dir():
         raise WorkspaceError(f"The folder {out.parent} does not exist.")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from align_desktop.exchange import format as fmt
 from align_desktop.exchange.finance_book import (
@@ -30,6 +30,9 @@ from align_desktop.exchange.finance_book import (
 )
 from align_desktop.store.board_rows import SettingsRow
 from align_desktop.store.case_rows import BusinessCaseRow
+
+if TYPE_CHECKING:
+    from align_desktop.store.locations import Location
 
 BUSINESS_CASES_SCHEMA = 2
 LAST_ROW = 1_048_576
@@ -62,7 +65,7 @@ class Layout:
         return range(self.horizon + 1)
 
 
-def export_finance(workspace_path: Path, out: Path, progress: Progress | None = None) -> None:
+def export_finance(workspace_path: Location, out: Path, progress: Progress | None = None) -> None:
     """Write the finance workbook of the workspace at `workspace_path` to `out` (.xlsx).
 
     `progress(done, total)` returning False cancels: no file is left behind.
@@ -97,7 +100,7 @@ def export_finance(workspace_path: Path, out: Path, progress: Progress | None = 
         return
 
 
-def read_finance(path: Path) -> FinanceData:
+def read_finance(path: Location) -> FinanceData:
     """Settings and every business case with its cost lines, read in one read-only transaction."""
     from align_desktop.store import case_queries, queries
     from align_desktop.store.connection import transaction

@@ -14,12 +14,16 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from align_desktop.exchange import format as fmt
 from align_desktop.exchange.errors import ExchangeError
 from align_desktop.store.backup import take_backup
 from align_desktop.store.collector import collector_paused
 from align_desktop.store.imports import BACKUP_REASON, ImportChanges
+
+if TYPE_CHECKING:
+    from align_desktop.store.locations import Location
 
 
 @dataclass
@@ -46,7 +50,7 @@ class ImportPlan:
         return ", ".join(parts)
 
 
-def plan_import(workspace_path: Path, workbook_path: Path) -> ImportPlan:
+def plan_import(workspace_path: Location, workbook_path: Path) -> ImportPlan:
     """Read and check `workbook_path` against the workspace at `workspace_path`; change nothing.
 
     Raises `ExchangeError` (a `WorkspaceError`) when the file cannot be read as a workbook or
@@ -56,7 +60,7 @@ def plan_import(workspace_path: Path, workbook_path: Path) -> ImportPlan:
         return _plan(workspace_path, workbook_path)
 
 
-def _plan(workspace_path: Path, workbook_path: Path) -> ImportPlan:
+def _plan(workspace_path: Location, workbook_path: Path) -> ImportPlan:
     from align_desktop.exchange import import_cases, import_sheets
     from align_desktop.exchange.import_plan import Planner
     from align_desktop.exchange.reading import Workbook
@@ -83,18 +87,18 @@ def _plan(workspace_path: Path, workbook_path: Path) -> ImportPlan:
     return ImportPlan(Path(workbook_path), planner.changes, planner.errors, planner.preview, planner.counts)
 
 
-def apply_plan(workspace_path: Path, plan: ImportPlan) -> Path:
+def apply_plan(workspace_path: Location, plan: ImportPlan) -> Path:
     """Back the workspace up, then apply `plan` in one transaction; return the backup's path.
 
     A plan with errors is refused. The workspace is opened for writing (an older schema is
     upgraded first, then backed up), and closed again.
     """
     from align_desktop.store.imports import ImportService
-    from align_desktop.store.workspace import Workspace
+    from align_desktop.store.locations import open_location
 
     if plan.errors:
         raise ExchangeError(f"Nothing was imported: {plan.workbook.name} has {len(plan.errors)} error(s).")
-    workspace = Workspace.open(workspace_path)
+    workspace = open_location(workspace_path)
     try:
         backup = take_backup(workspace.path, BACKUP_REASON)
         ImportService(workspace).apply(plan.changes, backup)

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from align_desktop.domain.compare import NPV_TITLES
 from align_desktop.domain.minutes import against_time_box, dots_text, items_text
@@ -37,6 +37,9 @@ from align_desktop.exchange.finance_book import (
 )
 from align_desktop.store.minutes_rows import Minutes
 from align_desktop.store.workshop_rows import LogEntryRow
+
+if TYPE_CHECKING:
+    from align_desktop.store.locations import Location
 
 DATE_FORMAT = "yyyy-mm-dd"
 TIME_FORMAT = "yyyy-mm-dd hh:mm"
@@ -64,7 +67,9 @@ Table = tuple[Sequence[tuple[str, float]], list[list[Cell]]]
 """A sheet's columns (header, width in characters) and its rows."""
 
 
-def export_minutes_workbook(workspace_path: Path, session: str, out: Path, progress: Progress | None = None) -> None:
+def export_minutes_workbook(
+    workspace_path: Location, session: str, out: Path, progress: Progress | None = None
+) -> None:
     """Write the minutes of session `session` (its key or exact title) to `out` (.xlsx).
 
     `progress(done, total)` returning False cancels: no file is left behind. Raises

@@ -12,12 +12,15 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from align_desktop.domain.keys import key_sort_value
 from align_desktop.exchange import format as fmt
 from align_desktop.exchange.cells import RowWriter, escape, put_value
 from align_desktop.store.imports import WorkspaceContents
+
+if TYPE_CHECKING:
+    from align_desktop.store.locations import Location
 
 Progress = Callable[[int, int], bool]
 
@@ -28,7 +31,7 @@ RATE_FORMAT = "0.00%"
 DATE_FORMAT = "yyyy-mm-dd"
 
 
-def export_workbook(workspace_path: Path, out: Path, progress: Progress | None = None) -> None:
+def export_workbook(workspace_path: Location, out: Path, progress: Progress | None = None) -> None:
     """Write the `workbook` export of the workspace at `workspace_path` to `out` (.xlsx).
 
     The file is written beside `out` under a temporary name and renamed into place, so a

@@ -25,10 +25,12 @@ from align_desktop.store.minutes_rows import Minutes
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
+    from align_desktop.store.locations import Location
+
 TITLE_SIZE = 18
 
 
-def export_minutes_pdf(workspace_path: Path, session: str, out: Path, progress: Progress | None = None) -> None:
+def export_minutes_pdf(workspace_path: Location, session: str, out: Path, progress: Progress | None = None) -> None:
     """Write the minutes of session `session` (its key or exact title) to `out` (.pdf).
 
     The workspace is read read-only. `progress(done, total)` returning False cancels: no file is
@@ -37,7 +39,7 @@ def export_minutes_pdf(workspace_path: Path, session: str, out: Path, progress: 
     """
     from align_desktop.store.minutes import read_minutes
 
-    workspace_path, out = Path(workspace_path), Path(out)
+    out = Path(out)
     check_target(workspace_path, out)
     try:
         tell(progress, 0, 1)

@@ -36,6 +36,8 @@ from align_desktop.reports.report_pages import Page
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
+    from align_desktop.store.locations import Location
+
 MONTHS = (
     "January",
     "February",
@@ -60,7 +62,9 @@ SECTIONS = (
 )
 
 
-def export_report(workspace_path: Path, out: Path, progress: Progress | None = None, today: date | None = None) -> None:
+def export_report(
+    workspace_path: Location, out: Path, progress: Progress | None = None, today: date | None = None
+) -> None:
     """Write the executive PDF report of the workspace at `workspace_path` to `out` (.pdf).
 
     The workspace is read read-only. `today` dates the report and decides which reviews are
@@ -68,7 +72,7 @@ def export_report(workspace_path: Path, out: Path, progress: Progress | None = N
     is left behind and an existing `out` is untouched. Raises `WorkspaceError` for a wrong
     target, an unreadable or too old workspace, or a file that cannot be written.
     """
-    workspace_path, out = Path(workspace_path), Path(out)
+    out = Path(out)
     check_target(workspace_path, out)
     try:
         tell(progress, 0, 1)
@@ -130,13 +134,13 @@ def cover(figure: Figure, data: ReportData, contents: list[tuple[str, int]]) -> 
     )
 
 
-def check_target(workspace_path: Path, out: Path) -> None:
+def check_target(workspace_path: Location, out: Path) -> None:
     """Refuse, before any work, an output that is not a .pdf or would overwrite the workspace."""
     from align_desktop.store.errors import WorkspaceError
 
     if out.suffix.lower() != ".pdf":
         raise WorkspaceError(f"{out} must end in .pdf: the report is a PDF file.")
-    if out.exists() and workspace_path.exists() and out.resolve() == workspace_path.resolve():
+    if isinstance(workspace_path, Path) and out.exists() and out.resolve() == workspace_path.resolve():
         raise WorkspaceError(f"{out} is the workspace itself; choose another file for the report.")
     if not out.parent.is_dir():
         raise WorkspaceError(f"The folder {out.parent} does not exist.")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from align_desktop.domain.alerts import Alert
 from align_desktop.domain.keys import key_sort_value
@@ -23,6 +23,9 @@ from align_desktop.domain.risk import above_appetite, band
 from align_desktop.domain.roi import SCENARIOS, Figures, PortfolioTotals, irrs, portfolio_totals
 from align_desktop.store.board_rows import InitiativeRow
 from align_desktop.store.rows import CapabilityRow, DashboardRows, RiskRow
+
+if TYPE_CHECKING:
+    from align_desktop.store.locations import Location
 
 RISKS_SCHEMA = 4
 """The first schema with the risk register (migration 0004), which the report needs."""
@@ -132,7 +135,7 @@ def risk_text(risk: RiskRow) -> str:
     return f"{risk.residual_score} {band(risk.residual_score)}"
 
 
-def read_report(path: Path, today: date) -> ReportData:
+def read_report(path: Location, today: date) -> ReportData:
     """Read the workspace at `path` read-only, in one transaction, and compute what the report shows."""
     from align_desktop.store import queries
     from align_desktop.store.connection import transaction
