@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import sys
 from importlib import resources
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QIcon
@@ -15,6 +14,7 @@ from align_desktop import __version__
 from align_desktop.ui.palette import follow_system_colour_scheme
 
 if TYPE_CHECKING:
+    from align_desktop.store.locations import Location
     from align_desktop.ui.main_window import MainWindow
     from align_desktop.ui.preferences import Preferences
 
@@ -40,8 +40,8 @@ def app_icon() -> QIcon:
     return QIcon(str(resources.files("align_desktop.resources").joinpath("align-desktop.svg")))
 
 
-def open_main_window(preferences: Preferences, path: Path | None) -> MainWindow:
-    """The main window, shown, on the workspace at `path` if given.
+def open_main_window(preferences: Preferences, path: Location | None) -> MainWindow:
+    """The main window, shown, on the workspace at `path` (a file or a team workspace) if given.
 
     The workspace opens before the window shows, so that its first paint is the board rather than
     a welcome screen about to be replaced (the welcome screen is then never built).
@@ -56,7 +56,7 @@ def open_main_window(preferences: Preferences, path: Path | None) -> MainWindow:
     return window
 
 
-def run_app(path: Path | None) -> int:
+def run_app(path: Location | None) -> int:
     """Show the main window (on `path` if given) and run until it closes."""
     from align_desktop.ui.preferences import Preferences, user_settings
 

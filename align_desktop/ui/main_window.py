@@ -52,6 +52,7 @@ from align_desktop.ui.voting.launcher import VoteLauncher
 from align_desktop.ui.workshop.controls import WorkshopControls
 
 if TYPE_CHECKING:
+    from align_desktop.store.locations import Location
     from align_desktop.ui.dashboard.view import DashboardView
     from align_desktop.ui.shortcuts_dialog import ShortcutsDialog
     from align_desktop.ui.welcome.view import WelcomeView
@@ -145,23 +146,28 @@ class MainWindow(QMainWindow):
         self._add(file_menu, self.tr("&Open…"), self.open_workspace_dialog, standard_keys(_Key.Open, "Ctrl+O"))
         self._recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self._recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self._add(file_menu, self.tr("Connect to &Team Workspace…"), self.connect_to_team_workspace)
         self._workspace_actions: list[QAction] = []
+        self._file_actions: list[QAction] = []
+        """Actions on the workspace file itself (import with its backup, restore a backup): off for a team
+        workspace."""
         self._workspace_actions.append(
             self._add(file_menu, self.tr("&Close"), self.close_workspace, standard_keys(_Key.Close, "Ctrl+W"))
         )
         file_menu.addSeparator()
         self.imports = ImportFlow(self, self._prompter, self.runner, lambda: self.workspace)
-        self._workspace_actions.append(
+        self._file_actions.append(
             self._add(
                 file_menu, self.tr("&Import Workbook…"), self.imports.choose_and_import, QKeySequence("Ctrl+Shift+I")
             )
         )
         export_menu = file_menu.addMenu(self.tr("&Export"))
-        self.exports = ExportMenu(self, self._prompter, self.runner, self._workspace_path)
+        self.exports = ExportMenu(self, self._prompter, self.runner, self._workspace_location)
         for action in self.exports.actions():
             export_menu.addAction(action)
             self._workspace_actions.append(action)
-        self._workspace_actions.append(self._add(file_menu, self.tr("Restore from &Backup…"), self.restore_backup))
+        self._file_actions.append(self._add(file_menu, self.tr("Restore from &Backup…"), self.restore_backup))
+        self._workspace_actions += self._file_actions
         file_menu.addSeparator()
         self._workspace_actions.append(self._add(file_menu, self.tr("Workspace &Settings…"), self.edit_settings))
         file_menu.addSeparator()
@@ -246,9 +252,9 @@ class MainWindow(QMainWindow):
     def _fill_recent_menu(self) -> None:
         self._recent_menu.clear()
         recent = self._preferences.recent_files()
-        for path in recent:
-            action = self._recent_menu.addAction(str(path))
-            action.triggered.connect(lambda _=False, p=path: self.open_workspace(p))
+        for location in recent:
+            action = self._recent_menu.addAction(str(location))
+            action.triggered.connect(lambda _=False, at=location: self.open_workspace(at))
         if not recent:
             self._recent_menu.addAction(self.tr("No recent workspaces")).setEnabled(False)
 
@@ -279,11 +285,37 @@ class MainWindow(QMainWindow):
         if path is not None:
             self.open_workspace(path)
 
-    def open_workspace(self, path: Path) -> bool:
-        """Open the workspace at `path`; on refusal, say why and keep what was open."""
-        if self.workspace is not None and self.workspace.workspace.path == Path(path).resolve():
+    def connect_to_team_workspace(self) -> None:
+        """Ask for a team workspace's address and open it (asking for the password if the server wants one)."""
+        from align_desktop.store.server import ServerAddress
+
+        text = self._prompter.ask_line(
+            self.tr("Connect to team workspace"),
+            self.tr(
+                "The team workspace's address, postgresql://user@server:port/database\n"
+                "(the password is asked for when the server wants one, unless your PGPASSFILE holds it):"
+            ),
+            "postgresql://",
+        )
+        if not text or not text.strip():
+            return
+        try:
+            address = ServerAddress.parse(text)
+        except WorkspaceError as error:
+            self._prompter.error(self.tr("Not a team workspace address"), str(error))
+            return
+        self.open_workspace(address)
+
+    def open_workspace(self, location: Location) -> bool:
+        """Open the workspace at `location` (a file or a team workspace); on refusal, say why and keep what was open."""
+        if isinstance(location, Path):
+            location = location.resolve()
+        if self.workspace is not None and self.workspace.workspace.location == location:
             return True
-        workspace = opening.open_workspace(Path(path), self._prompter)
+        if isinstance(location, Path):
+            workspace = opening.open_workspace(location, self._prompter)
+        else:
+            workspace = opening.open_team_workspace(location, self._prompter)
         if workspace is None:
             return False
         self._install(workspace)
@@ -296,21 +328,27 @@ class MainWindow(QMainWindow):
         self.workspace.saved.connect(self._on_saved)
         self.workspace.failed.connect(lambda message: self._prompter.error(self.tr("Not saved"), message))
         self.workspace.changed.connect(self._update_title)
+        self.workspace.others_changed.connect(self._show_others_changed)
         self.workspace.changed.connect(self._alert_count_timer.start)
         self.workshop.set_workspace(self.workspace)
         self._undo_group.addStack(self.workspace.undo_stack)
         self._undo_group.setActiveStack(self.workspace.undo_stack)
-        self._preferences.add_recent(workspace.path)
+        self._preferences.add_recent(workspace.location)
         for view in self._built.values():
             view.set_workspace(self.workspace)
         self._navigation.setVisible(True)
         for action in self._workspace_actions:
             action.setEnabled(True)
-        self._saved_label.setText(
-            self.tr("Read-only: another Align Desktop is editing it; nothing here can be changed")
-            if workspace.read_only
-            else self.tr("All changes are saved as you go")
-        )
+        on_a_file = isinstance(workspace.location, Path)
+        for action in self._file_actions:
+            action.setEnabled(on_a_file)
+        if workspace.read_only:
+            saving = self.tr("Read-only: another Align Desktop is editing it; nothing here can be changed")
+        elif on_a_file:
+            saving = self.tr("All changes are saved as you go")
+        else:
+            saving = self.tr("Team workspace: your changes are saved as you go, and others' show as they make them")
+        self._saved_label.setText(saving)
         self.show_view("board")
         self._update_title()
         # the board is shown without SQLAlchemy; load the write path while the room looks at it
@@ -339,6 +377,7 @@ class MainWindow(QMainWindow):
         welcome = WelcomeView()
         welcome.new_requested.connect(self.new_workspace)
         welcome.open_requested.connect(self.open_workspace_dialog)
+        welcome.connect_requested.connect(self.connect_to_team_workspace)
         welcome.sample_requested.connect(self.new_from_sample)
         welcome.recent_requested.connect(self.open_workspace)
         self._pages.addWidget(welcome)
@@ -365,15 +404,24 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Align Desktop"))
         self.setWindowFilePath("")
 
-    def _workspace_path(self) -> Path | None:
-        return None if self.workspace is None else self.workspace.workspace.path
+    def _workspace_location(self) -> Location | None:
+        return None if self.workspace is None else self.workspace.workspace.location
 
     def _update_title(self) -> None:
         if self.workspace is not None:
             name = self.workspace.settings.get().name
-            read_only = self.tr(" (read-only)") if self.workspace.workspace.read_only else ""
-            self.setWindowTitle(self.tr("{0}{1} — Align Desktop").format(name, read_only))
-            self.setWindowFilePath(str(self.workspace.workspace.path))
+            location = self.workspace.workspace.location
+            if isinstance(location, Path):
+                read_only = self.tr(" (read-only)") if self.workspace.workspace.read_only else ""
+                self.setWindowTitle(self.tr("{0}{1} — Align Desktop").format(name, read_only))
+                self.setWindowFilePath(str(location))
+            else:
+                self.setWindowTitle(self.tr("{0} (team workspace on {1}) — Align Desktop").format(name, location.host))
+                self.setWindowFilePath("")
+
+    def _show_others_changed(self) -> None:
+        time = QDateTime.currentDateTime().toString("HH:mm:ss")
+        self.statusBar().showMessage(self.tr("Updated at {0} with changes others made").format(time), 10000)
 
     def _on_saved(self) -> None:
         time = QDateTime.currentDateTime().toString("HH:mm:ss")

@@ -2,6 +2,8 @@
 
 `perform` is how every user action reaches the store: one service call (one transaction),
 pushed as one undo step. The service returns a `Revert`; undo and redo call along that chain.
+On a team workspace, a socket notifier watches the store's `ChangeListener`: when someone else
+commits a change, the views reload as they do after the user's own.
 """
 
 from __future__ import annotations
@@ -9,9 +11,10 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from align_desktop.store.changes import Revert
@@ -44,6 +47,8 @@ class OpenWorkspace(QObject):
     """A change (or its undo/redo) was committed to the file."""
     failed = Signal(str)
     """An undo or redo could not be saved; the message says why."""
+    others_changed = Signal()
+    """Someone else changed the team workspace (the views have reloaded)."""
 
     def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -52,6 +57,11 @@ class OpenWorkspace(QObject):
         self.settings = SettingsService(workspace)
         self.undo_stack = QUndoStack(self)
         self._last_backup = time.monotonic()
+        self._listener = workspace.listen()
+        self._notifier: QSocketNotifier | None = None
+        if self._listener is not None:
+            self._notifier = QSocketNotifier(self._listener.fileno(), QSocketNotifier.Type.Read, self)
+            self._notifier.activated.connect(self._on_notified)
 
     def perform(self, text: str, action: Callable[[], Revert]) -> None:
         """Run one user action now and make it one undo step.
@@ -131,8 +141,9 @@ class OpenWorkspace(QObject):
         self.changed.emit()
 
     def _back_up_now_and_then(self) -> None:
-        """After an edit, back the workspace up if the last backup is `BACKUP_EVERY_S` old."""
-        if time.monotonic() - self._last_backup < BACKUP_EVERY_S:
+        """After an edit, back the workspace file up if the last backup is `BACKUP_EVERY_S` old (a team
+        workspace's server keeps its own backups)."""
+        if time.monotonic() - self._last_backup < BACKUP_EVERY_S or not isinstance(self.workspace.location, Path):
             return
         from align_desktop.store.backup import take_backup
 
@@ -148,8 +159,23 @@ class OpenWorkspace(QObject):
         self.failed.emit(f"{error} The undo history was cleared.")
         self.changed.emit()
 
+    def _on_notified(self) -> None:
+        assert self._listener is not None and self._notifier is not None
+        try:
+            changed = self._listener.others_changed()
+        except WorkspaceError as error:
+            self._notifier.setEnabled(False)
+            self.failed.emit(str(error))
+            return
+        if changed:
+            self.changed.emit()
+            self.others_changed.emit()
+
     def close(self) -> None:
         self.undo_stack.clear()
+        if self._notifier is not None and self._listener is not None:
+            self._notifier.setEnabled(False)
+            self._listener.close()
         self.workspace.close()
 
 

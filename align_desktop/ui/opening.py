@@ -1,4 +1,5 @@
-"""Opening a workspace from the window: what to do when it is refused, damaged or in use elsewhere."""
+"""Opening a workspace from the window: what to do when it is refused, damaged or in use elsewhere,
+and connecting to a team workspace, asking for the password when the server wants one."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 
 from align_desktop.store.errors import WorkspaceDamaged, WorkspaceError
 from align_desktop.store.lock import WorkspaceInUse, this_host
+from align_desktop.store.server import PasswordNeeded, ServerAddress
 from align_desktop.store.workspace import Workspace
 from align_desktop.ui.prompts import Prompter
 
@@ -33,6 +35,25 @@ def open_workspace(path: Path, prompter: Prompter) -> Workspace | None:
     except WorkspaceError as error:
         prompter.error(tr("Cannot open the workspace"), str(error))
         return None
+
+
+def open_team_workspace(address: ServerAddress, prompter: Prompter) -> Workspace | None:
+    """Connect to the team workspace at `address`, asking for the password while the server wants one
+    (it is kept in memory for this session only); None when the user gives up or it is refused."""
+    from align_desktop.store.server_workspace import ServerWorkspace
+
+    while True:
+        try:
+            return ServerWorkspace.open_on_server(address)
+        except PasswordNeeded as needed:
+            question = tr("The password was refused. {0}") if needed.refused else "{0}"
+            password = prompter.ask_password(tr("Password"), question.format(needed))
+            if password is None:
+                return None
+            address = address.with_password(password)
+        except WorkspaceError as error:
+            prompter.error(tr("Cannot open the team workspace"), str(error))
+            return None
 
 
 def _in_use(path: Path, in_use: WorkspaceInUse, prompter: Prompter) -> Workspace | None:

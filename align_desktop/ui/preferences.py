@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QByteArray, QSettings
+
+from align_desktop.store.errors import WorkspaceError
+from align_desktop.store.locations import Location, parse_location
 
 MAX_RECENT = 10
 
@@ -20,18 +21,25 @@ class Preferences:
     def __init__(self, settings: QSettings) -> None:
         self._settings = settings
 
-    def recent_files(self) -> list[Path]:
+    def recent_files(self) -> list[Location]:
+        """Recent workspaces: files, and team workspaces by their address (never with a password)."""
         value = self._settings.value("recent/files", [])
         if isinstance(value, str):  # an INI file holding a single entry gives a plain string
-            return [Path(value)]
-        return [Path(p) for p in value] if isinstance(value, list) else []
+            value = [value]
+        found = []
+        for text in value if isinstance(value, list) else []:
+            try:
+                found.append(parse_location(str(text)))
+            except WorkspaceError:
+                continue  # an address edited by hand into something unreadable: not offered
+        return found
 
-    def add_recent(self, path: Path) -> None:
-        files = [p for p in self.recent_files() if p != path]
-        self._settings.setValue("recent/files", [str(p) for p in [path, *files][:MAX_RECENT]])
+    def add_recent(self, location: Location) -> None:
+        files = [p for p in self.recent_files() if p != location]
+        self._settings.setValue("recent/files", [str(p) for p in [location, *files][:MAX_RECENT]])
 
-    def remove_recent(self, path: Path) -> None:
-        self._settings.setValue("recent/files", [str(p) for p in self.recent_files() if p != path])
+    def remove_recent(self, location: Location) -> None:
+        self._settings.setValue("recent/files", [str(p) for p in self.recent_files() if p != location])
 
     def author_name(self) -> str:
         """Your name for the item history; blank for the OS user name."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 WORKSPACE_FILTER = "Align workspaces (*.align);;All files (*)"
 WORKBOOK_FILTER = "Excel workbooks (*.xlsx);;All files (*)"
@@ -61,6 +61,16 @@ class Prompter:
     def ask_text(self, title: str, label: str) -> str | None:
         """Text the user typed (several lines allowed), or None when they cancel."""
         text, ok = QInputDialog.getMultiLineText(self._parent, title, label)
+        return text if ok else None
+
+    def ask_line(self, title: str, label: str, suggested: str = "") -> str | None:
+        """One line the user typed (an address, say), or None when they cancel."""
+        text, ok = QInputDialog.getText(self._parent, title, label, QLineEdit.EchoMode.Normal, suggested)
+        return text if ok else None
+
+    def ask_password(self, title: str, label: str) -> str | None:
+        """A password, typed unseen; None when they cancel. The caller keeps it in memory only."""
+        text, ok = QInputDialog.getText(self._parent, title, label, QLineEdit.EchoMode.Password)
         return text if ok else None
 
     def open_path(self, title: str, file_filter: str = WORKSPACE_FILTER) -> Path | None:

@@ -13,16 +13,23 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from align_desktop.store.locations import Location
 
 SCREENSHOT_SIZE = (1600, 1000)
 SETTLE_MS = 400
 
 
-def render_views(workspace_path: Path, outdir: Path) -> list[Path]:
-    """Write OUTDIR/<view>.png for the welcome screen and every view, then shortcuts.png; return the files."""
-    from align_desktop.store.schema import inspect_file
+def render_views(workspace_path: Location, outdir: Path) -> list[Path]:
+    """Write OUTDIR/<view>.png for the welcome screen and every view, then shortcuts.png; return the files.
 
-    inspect_file(Path(workspace_path), for_writing=True)
+    `workspace_path` is a workspace file or a team workspace's address."""
+    if isinstance(workspace_path, Path):
+        from align_desktop.store.schema import inspect_file
+
+        inspect_file(workspace_path, for_writing=True)
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtCore import QSettings
 
@@ -42,14 +49,14 @@ def render_views(workspace_path: Path, outdir: Path) -> list[Path]:
         window.resize(*SCREENSHOT_SIZE)
         window.show()
         written.append(_grab(window, outdir / "welcome.png"))
-        if not window.open_workspace(Path(workspace_path)):
+        if not window.open_workspace(workspace_path):
             window.close()
             raise RuntimeError(f"{workspace_path} could not be opened")
         for spec in VIEWS:
             window.show_view(spec.name)
             _settle()
             written.append(_grab(window, outdir / f"{spec.name}.png"))
-        if present_copy(window, Path(workspace_path), Path(scratch)):  # a copy: the user's file is left alone
+        if present_copy(window, workspace_path, Path(scratch)):  # a copy: the user's workspace is left alone
             _settle()
             written.append(_grab(window, outdir / "presenter.png"))
         shortcuts = window.shortcuts_dialog()

@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow
 
 from align_desktop.exchange.exports import Progress, export
+from align_desktop.store.locations import Location, short_name
 from align_desktop.ui.prompts import PDF_FILTER, WORKBOOK_FILTER, Prompter, documents_folder
 from align_desktop.ui.tasks import ImmediateRunner, TaskRunner
 
@@ -27,7 +28,7 @@ EXPORT_LABELS: dict[str, tuple[str, str]] = {
 """Menu text and file-name suffix of each export."""
 
 
-def _write(kind: str, source: Path, out: Path, progress: Progress) -> None:
+def _write(kind: str, source: Location, out: Path, progress: Progress) -> None:
     if kind == "report":
         from align_desktop.reports.pdf_report import export_report
 
@@ -44,14 +45,14 @@ class ExportMenu(QObject):
         window: QMainWindow,
         prompter: Prompter,
         runner: TaskRunner | ImmediateRunner,
-        workspace_path: Callable[[], Path | None],
+        workspace_location: Callable[[], Location | None],
     ) -> None:
         super().__init__(window)
         self._window = window
         self._prompter = prompter
         self._runner = runner
-        self._workspace_path = workspace_path
-        """A callable giving the open workspace's path (None when nothing is open)."""
+        self._workspace_location = workspace_location
+        """A callable giving where the open workspace is, a file or a team workspace (None when nothing is open)."""
 
     def actions(self) -> list[QAction]:
         result = []
@@ -62,14 +63,14 @@ class ExportMenu(QObject):
         return result
 
     def export(self, kind: str) -> None:
-        source = self._workspace_path()
+        source = self._workspace_location()
         if source is None:
             return
         if kind == "report":
             title, extension, file_filter = tr("Export the PDF report"), ".pdf", PDF_FILTER
         else:
             title, extension, file_filter = tr("Export to Excel"), ".xlsx", WORKBOOK_FILTER
-        suggested = documents_folder() / f"{source.stem} {EXPORT_LABELS[kind][1]}{extension}"
+        suggested = documents_folder() / f"{short_name(source)} {EXPORT_LABELS[kind][1]}{extension}"
         out = self._prompter.save_path(title, suggested, file_filter)
         if out is None:
             return

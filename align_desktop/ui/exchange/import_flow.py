@@ -47,7 +47,16 @@ class ImportFlow(QObject):
         opened = self._workspace()
         if opened is None:
             return
-        target = opened.workspace.path
+        target = opened.workspace.location
+        if not isinstance(target, Path):
+            self._prompter.error(
+                tr("Cannot import {0}").format(workbook.name),
+                tr(
+                    "Importing a workbook works on workspace files: each import is backed up first, and undone "
+                    "from that backup. A team workspace has no such file; import into a workspace file instead."
+                ),
+            )
+            return
 
         def work(_progress: Progress) -> ImportPlan:
             from align_desktop.exchange.importer import plan_import  # the exchange loads when first used

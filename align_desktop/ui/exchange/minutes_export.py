@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from align_desktop.store.errors import WorkspaceError
+from align_desktop.store.locations import Location, short_name
 from align_desktop.store.minutes import minutes_format, session_line
 from align_desktop.store.workshop_rows import SessionRow
 from align_desktop.ui.exchange.export_menu import ExportMenu
@@ -35,8 +36,8 @@ def export_minutes(exports: ExportMenu, prompter: Prompter, workspace: OpenWorks
     session = choose_session(prompter, workspace.sessions.sessions())
     if session is None:
         return
-    source = workspace.workspace.path
-    suggested = documents_folder() / f"{source.stem} minutes {session.key}.pdf"
+    source = workspace.workspace.location
+    suggested = documents_folder() / f"{short_name(source)} minutes {session.key}.pdf"
     out = prompter.save_path(tr("Export the minutes of {0}").format(session.key), suggested, MINUTES_FILTER)
     if out is None:
         return
@@ -65,7 +66,7 @@ def choose_session(prompter: Prompter, sessions: list[SessionRow]) -> SessionRow
     return None if index is None else ordered[index]
 
 
-def write_minutes(kind: str, source: Path, session: str, out: Path, progress: Progress) -> None:
+def write_minutes(kind: str, source: Location, session: str, out: Path, progress: Progress) -> None:
     """Write the minutes of `session` to `out`: a PDF or (`kind` xlsx) a workbook."""
     if kind == "xlsx":
         from align_desktop.exchange.minutes_workbook import export_minutes_workbook

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 if TYPE_CHECKING:
+    from align_desktop.store.locations import Location
     from align_desktop.store.samples import SampleInfo
 
 _PATH_ROLE = Qt.ItemDataRole.UserRole
@@ -31,7 +32,9 @@ class WelcomeView(QWidget):
     new_requested = Signal()
     open_requested = Signal()
     sample_requested = Signal(str)
-    recent_requested = Signal(Path)
+    connect_requested = Signal()
+    recent_requested = Signal(object)
+    """A recent workspace: a file's `Path`, or a team workspace's `ServerAddress`."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,12 +54,18 @@ class WelcomeView(QWidget):
         open_button = QPushButton(self.tr("Open workspace…"))
         open_button.setToolTip(self.tr("Open an Align Desktop workspace file (*.align)"))
         open_button.clicked.connect(self.open_requested)
+        connect_button = QPushButton(self.tr("Connect to team workspace…"))
+        connect_button.setToolTip(
+            self.tr("Open a workspace many facilitators share on a PostgreSQL server (postgresql://…)")
+        )
+        connect_button.clicked.connect(self.connect_requested)
         self.try_sample_button = QPushButton()
         self.try_sample_button.clicked.connect(self._on_try_sample)
         buttons = QHBoxLayout()
         buttons.addWidget(self.try_sample_button)
         buttons.addWidget(new_button)
         buttons.addWidget(open_button)
+        buttons.addWidget(connect_button)
         buttons.addStretch()
 
         self._samples = QListWidget()
@@ -118,7 +127,7 @@ class WelcomeView(QWidget):
         outer.addWidget(panel, 4)
         outer.addStretch()
 
-    def show_choices(self, samples: list[SampleInfo], recent: list[Path]) -> None:
+    def show_choices(self, samples: list[SampleInfo], recent: list[Location]) -> None:
         """Offer `samples` (the realistic one first, also as a button of its own) and the `recent` files."""
         self._samples.clear()
         self.try_sample_button.setVisible(bool(samples))
@@ -136,12 +145,16 @@ class WelcomeView(QWidget):
         if samples:
             self._samples.setCurrentRow(0)
         self._recent.clear()
-        for path in recent:
-            exists = path.exists()
-            label = f"{path.name}\n{path.parent}" + ("" if exists else self.tr("  (missing)"))
+        for location in recent:
+            if isinstance(location, Path):
+                exists = location.exists()
+                label = f"{location.name}\n{location.parent}" + ("" if exists else self.tr("  (missing)"))
+            else:
+                exists = True
+                label = self.tr("{0}\nteam workspace on {1}").format(location.database, location.host)
             item = QListWidgetItem(label)
-            item.setData(_PATH_ROLE, str(path))
-            item.setToolTip(str(path))
+            item.setData(_PATH_ROLE, location)
+            item.setToolTip(str(location))
             if not exists:
                 item.setForeground(Qt.GlobalColor.gray)
             self._recent.addItem(item)
@@ -163,9 +176,9 @@ class WelcomeView(QWidget):
             self._on_sample(item)
 
     def _on_recent(self, item: QListWidgetItem) -> None:
-        path = item.data(_PATH_ROLE)
-        if path:
-            self.recent_requested.emit(Path(path))
+        location = item.data(_PATH_ROLE)
+        if location:
+            self.recent_requested.emit(location)
 
 
 def _section(title: str, content: QWidget, button: QPushButton | None) -> QVBoxLayout:

@@ -1,8 +1,9 @@
 """`align-desktop screenshot`'s presenter.png: the presenter layout of a session, rendered from a scratch copy.
 
-The workspace is copied (SQLite's own consistent copy) and the copy opened, so the user's file
-is never changed. The session shown is the one running in the workspace, else the latest planned
-one (started in the copy), else a sample session added to the copy. The countdown runs on a
+The workspace is copied (SQLite's own consistent copy; a team workspace is downloaded) and the
+copy opened, so the user's workspace is never changed. The session shown is the one running in
+the workspace, else the latest planned one (started in the copy), else a sample session added to
+the copy. The countdown runs on a
 fixed clock: the first agenda item took a little over its time box and the second has a few
 minutes left, so the picture shows each kind of agenda line.
 """
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from align_desktop.store.backup import copy_workspace
+from align_desktop.store.locations import Location, short_name
 
 if TYPE_CHECKING:
     from align_desktop.ui.main_window import MainWindow
@@ -29,28 +31,34 @@ FIRST_ITEM_TOOK_S = 21 * 60 + 40
 SECOND_ITEM_RAN_S = 9 * 60 + 25
 
 
-def present_copy(window: MainWindow, workspace_path: Path, scratch: Path) -> bool:
-    """Open a copy of the workspace in `window` and show its session in the presenter layout, over the board.
+def present_copy(window: MainWindow, workspace: Location, scratch: Path) -> bool:
+    """Open a copy of the workspace (a team workspace is downloaded into one) in `window` and show its
+    session in the presenter layout, over the board.
 
     False when the copy could not be opened."""
-    copy = scratch / f"presenter-{workspace_path.stem}.align"
-    copy_workspace(workspace_path, copy)
+    copy = scratch / f"presenter-{short_name(workspace)}.align"
+    if isinstance(workspace, Path):
+        copy_workspace(workspace, copy)
+    else:
+        from align_desktop.store.transfer import download
+
+        download(workspace, copy)
     now = [0.0]
     window.workshop.clock = lambda: now[0]
     if not window.open_workspace(copy):
         return False
-    workspace = window.workspace
-    assert workspace is not None
-    running = workspace.sessions.running()
+    opened = window.workspace
+    assert opened is not None
+    running = opened.sessions.running()
     if running is None:
-        workspace.perform("Start session", lambda: workspace.sessions.start(_session_to_start(workspace)))
-        if len(workspace.sessions.running().agenda) > 1:  # type: ignore[union-attr]
+        opened.perform("Start session", lambda: opened.sessions.start(_session_to_start(opened)))
+        if len(opened.sessions.running().agenda) > 1:  # type: ignore[union-attr]
             now[0] += FIRST_ITEM_TOOK_S
             window.workshop.next_action.trigger()
     else:
         window.workshop.presenting = True
     now[0] += SECOND_ITEM_RAN_S
-    workspace.undo_stack.clear()  # the copy's set-up is no edit of the user's
+    opened.undo_stack.clear()  # the copy's set-up is no edit of the user's
     window.show_view("board")
     return True
 

@@ -1,0 +1,117 @@
+"""The window on a team workspace: connecting (with the password asked for), what a server cannot do, and
+others' changes appearing without a restart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from align_desktop.store.initiatives import InitiativeService
+from align_desktop.store.samples import create_from_sample
+from align_desktop.store.server import ServerAddress
+from align_desktop.store.server_workspace import ServerWorkspace
+from align_desktop.ui.main_window import MainWindow
+from align_desktop.ui.preferences import Preferences, user_settings
+from tests.postgres import GUARDED, GUARDED_PASSWORD, Cluster
+
+
+@pytest.fixture
+def team_url(postgres: Cluster) -> str:
+    """A team workspace holding the realistic sample, which the guarded role may edit too."""
+    url = postgres.database()
+    create_from_sample(ServerAddress.parse(url), "retail").close()
+    postgres.admin(f"GRANT align TO {GUARDED}")
+    return url
+
+
+@pytest.fixture
+def window(qtbot: Any, prompter: Any) -> MainWindow:
+    window = MainWindow(Preferences(user_settings()), prompter)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def _action(window: MainWindow, text: str) -> Any:
+    return next(action for action in window.menuBar().actions()[0].menu().actions() if action.text() == text)
+
+
+def test_file_connect_opens_the_team_workspace_and_remembers_its_address(
+    window: MainWindow, prompter: Any, team_url: str
+) -> None:
+    prompter.line_answers.append(team_url)
+    _action(window, "Connect to &Team Workspace…").trigger()
+    assert window.workspace is not None
+    assert window.workspace.workspace.location == ServerAddress.parse(team_url)
+    assert "(team workspace on 127.0.0.1)" in window.windowTitle()
+    assert window.windowFilePath() == ""
+    assert len(window.board.scene.cards) == 28
+    assert not _action(window, "&Import Workbook…").isEnabled()
+    assert not _action(window, "Restore from &Backup…").isEnabled()
+    assert _action(window, "&Close").isEnabled()
+    assert Preferences(user_settings()).recent_files()[0] == ServerAddress.parse(team_url)
+    window.close_workspace()
+    label = window.welcome._recent.item(0).text()  # noqa: SLF001 - what the list shows
+    assert label == f"{ServerAddress.parse(team_url).database}\nteam workspace on 127.0.0.1"
+
+
+def test_the_password_is_asked_for_again_when_refused(
+    window: MainWindow, prompter: Any, team_url: str, postgres: Cluster
+) -> None:
+    guarded = team_url.replace("align@", f"{GUARDED}@")
+    prompter.password_answers += ["abracadabra", GUARDED_PASSWORD]
+    assert window.open_workspace(ServerAddress.parse(guarded))
+    assert len(prompter.password_questions) == 2
+    assert "needs a password" in prompter.password_questions[0]
+    assert prompter.password_questions[1].startswith("The password was refused.")
+    assert prompter.errors == []
+    assert GUARDED_PASSWORD not in str(Preferences(user_settings()).recent_files())
+
+
+def test_giving_up_on_the_password_opens_nothing(window: MainWindow, prompter: Any, team_url: str) -> None:
+    prompter.password_answers.append(None)
+    assert not window.open_workspace(ServerAddress.parse(team_url.replace("align@", f"{GUARDED}@")))
+    assert window.workspace is None
+
+
+def test_a_malformed_address_is_refused_saying_why(window: MainWindow, prompter: Any) -> None:
+    prompter.line_answers.append("postgresql://maria:secret@plan.example.org/portfolio")
+    _action(window, "Connect to &Team Workspace…").trigger()
+    assert window.workspace is None
+    assert prompter.errors[0][0] == "Not a team workspace address"
+    assert "Leave the password out" in prompter.errors[0][1]
+
+
+def test_changes_others_make_appear_without_a_restart(window: MainWindow, qtbot: Any, team_url: str) -> None:
+    assert window.open_workspace(ServerAddress.parse(team_url))
+    before = len(window.board.scene.cards)
+    colleague = ServerWorkspace.open_on_server(ServerAddress.parse(team_url))
+    try:
+        InitiativeService(colleague).create({"title": "Forecast returns by store"})
+        qtbot.waitUntil(lambda: len(window.board.scene.cards) == before + 1, timeout=5000)
+    finally:
+        colleague.close()
+    assert "changes others made" in window.statusBar().currentMessage()
+
+
+def test_the_windows_own_edits_do_not_count_as_others(window: MainWindow, qtbot: Any, team_url: str) -> None:
+    assert window.open_workspace(ServerAddress.parse(team_url))
+    opened = window.workspace
+    assert opened is not None
+    others: list[bool] = []
+    opened.others_changed.connect(lambda: others.append(True))
+    opened.perform("Add", lambda: opened.initiatives.create({"title": "Ours"})[1])
+    qtbot.wait(300)
+    assert others == []
+
+
+def test_a_dropped_workbook_is_not_imported_into_a_team_workspace(
+    window: MainWindow, prompter: Any, team_url: str, tmp_path: Path
+) -> None:
+    assert window.open_workspace(ServerAddress.parse(team_url))
+    window.imports.import_workbook(tmp_path / "plan.xlsx")
+    assert prompter.errors[0][0] == "Cannot import plan.xlsx"
+    assert "import into a workspace file instead" in prompter.errors[0][1]
