@@ -38,6 +38,7 @@ lint: install
 	$(BIN)/ruff format --check .
 
 bench: install
+	bash scripts/install-system-deps.sh --tests  # team_workspace.py starts a PostgreSQL server
 	$(BIN)/python benchmarks/board.py
 	$(BIN)/python benchmarks/roi.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/matrix.py
@@ -46,3 +47,4 @@ bench: install
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/dashboard.py
 	$(BIN)/python benchmarks/report.py
 	$(BIN)/python benchmarks/snapshots.py
+	$(BIN)/python benchmarks/team_workspace.py
