@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from align_desktop.store.locations import Location
+    from align_desktop.store.server import ServerAddress
 
 EXIT_OK = 0
 EXIT_REFUSED = 1
@@ -66,6 +67,14 @@ def _parser() -> argparse.ArgumentParser:
     imports.add_argument("workbook", type=Path, metavar="IN.xlsx")
     imports.add_argument("--dry-run", action="store_true", help="list every add and change, apply nothing")
 
+    publish = commands.add_parser("publish", help="copy a workspace file to an empty database as a team workspace")
+    publish.add_argument("path", type=Path, metavar="PATH")
+    publish.add_argument("address", type=_server_address, metavar="postgresql://USER@HOST:PORT/DATABASE")
+
+    download = commands.add_parser("download", help="copy a team workspace into a new workspace file")
+    download.add_argument("path", type=_server_address, metavar="postgresql://USER@HOST:PORT/DATABASE")
+    download.add_argument("out", type=Path, metavar="NEW.align")
+
     check = commands.add_parser("check", help="integrity and consistency report")
     check.add_argument("path", type=_location, metavar="PATH")
     check.add_argument(
@@ -81,6 +90,17 @@ def _location(text: str) -> Location:
 
     try:
         return parse_location(text)
+    except WorkspaceError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _server_address(text: str) -> ServerAddress:
+    """A team workspace's `postgresql://` address."""
+    from align_desktop.store.errors import WorkspaceError
+    from align_desktop.store.server import ServerAddress
+
+    try:
+        return ServerAddress.parse(text)
     except WorkspaceError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
@@ -115,7 +135,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 raise
             import getpass
 
-            args.path = needed.address.with_password(getpass.getpass(f"{needed} Password: "))
+            typed = needed.address.with_password(getpass.getpass(f"{needed} Password: "))
+            for name, value in vars(args).items():
+                if value == needed.address:  # the argument naming that server (addresses compare without passwords)
+                    setattr(args, name, typed)
             return handler(args)
     except PasswordNeeded as exc:
         print(
@@ -263,6 +286,22 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _publish(args: argparse.Namespace) -> int:
+    from align_desktop.store.transfer import publish
+
+    publish(args.path, args.address)
+    print(f"Published {args.path} as the team workspace {args.address}")
+    return EXIT_OK
+
+
+def _download(args: argparse.Namespace) -> int:
+    from align_desktop.store.transfer import download
+
+    download(args.path, args.out)
+    print(f"Downloaded the team workspace {args.path} into {args.out}")
+    return EXIT_OK
+
+
 def _rescue(damaged: Path, target: Path) -> int:
     from align_desktop.store.rescue import rescue
 
@@ -281,4 +320,6 @@ _COMMANDS = {
     "export": _export,
     "import": _import,
     "check": _check,
+    "publish": _publish,
+    "download": _download,
 }

@@ -113,3 +113,20 @@ def test_an_unreachable_server_is_one_sentence(postgres: Cluster, capsys: pytest
 def test_a_server_address_is_not_mistaken_for_a_file() -> None:
     with pytest.raises(WorkspaceError, match="does not name a server and a database"):
         ServerAddress.parse("postgresql://")
+
+
+def test_publish_then_download_round_trips_through_the_command_line(
+    postgres: Cluster, sample_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = postgres.database()
+    assert main(["publish", str(sample_path), url]) == 0
+    assert f"Published {sample_path} as the team workspace {url}" in capsys.readouterr().out
+    copy = tmp_path / "copy.align"
+    assert main(["download", url, str(copy)]) == 0
+    assert f"Downloaded the team workspace {url} into {copy}" in capsys.readouterr().out
+    assert main(["roi", str(copy), "--json"]) == 0
+    downloaded = json.loads(capsys.readouterr().out)
+    assert main(["roi", str(sample_path), "--json"]) == 0
+    assert downloaded == json.loads(capsys.readouterr().out)
+    assert main(["publish", str(sample_path), url]) == 1
+    assert "is not empty" in capsys.readouterr().err

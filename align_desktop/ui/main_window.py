@@ -46,6 +46,7 @@ from align_desktop.ui.preferences import Preferences
 from align_desktop.ui.prompts import Prompter, documents_folder
 from align_desktop.ui.shortcuts import collect_shortcuts, standard_keys
 from align_desktop.ui.tasks import ImmediateRunner, TaskRunner
+from align_desktop.ui.team_transfer import TeamTransfer
 from align_desktop.ui.view import WorkspaceView
 from align_desktop.ui.views import VIEWS
 from align_desktop.ui.voting.launcher import VoteLauncher
@@ -167,7 +168,12 @@ class MainWindow(QMainWindow):
             export_menu.addAction(action)
             self._workspace_actions.append(action)
         self._file_actions.append(self._add(file_menu, self.tr("Restore from &Backup…"), self.restore_backup))
-        self._workspace_actions += self._file_actions
+        file_menu.addSeparator()
+        self.team = TeamTransfer(self, self._prompter, self.runner, lambda: self.workspace, self.open_workspace)
+        self._file_actions.append(self._add(file_menu, self.tr("&Publish to Team Workspace…"), self.team.publish))
+        self._team_actions = [self._add(file_menu, self.tr("&Download a Copy…"), self.team.download)]
+        """Actions only a team workspace has."""
+        self._workspace_actions += self._file_actions + self._team_actions
         file_menu.addSeparator()
         self._workspace_actions.append(self._add(file_menu, self.tr("Workspace &Settings…"), self.edit_settings))
         file_menu.addSeparator()
@@ -342,6 +348,8 @@ class MainWindow(QMainWindow):
         on_a_file = isinstance(workspace.location, Path)
         for action in self._file_actions:
             action.setEnabled(on_a_file)
+        for action in self._team_actions:
+            action.setEnabled(not on_a_file)
         if workspace.read_only:
             saving = self.tr("Read-only: another Align Desktop is editing it; nothing here can be changed")
         elif on_a_file:

@@ -14,6 +14,7 @@ from align_desktop.store.server import ServerAddress
 from align_desktop.store.server_workspace import ServerWorkspace
 from align_desktop.ui.main_window import MainWindow
 from align_desktop.ui.preferences import Preferences, user_settings
+from align_desktop.ui.tasks import ImmediateRunner
 from tests.postgres import GUARDED, GUARDED_PASSWORD, Cluster
 
 
@@ -28,7 +29,7 @@ def team_url(postgres: Cluster) -> str:
 
 @pytest.fixture
 def window(qtbot: Any, prompter: Any) -> MainWindow:
-    window = MainWindow(Preferences(user_settings()), prompter)
+    window = MainWindow(Preferences(user_settings()), prompter, ImmediateRunner())
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -115,3 +116,59 @@ def test_a_dropped_workbook_is_not_imported_into_a_team_workspace(
     window.imports.import_workbook(tmp_path / "plan.xlsx")
     assert prompter.errors[0][0] == "Cannot import plan.xlsx"
     assert "import into a workspace file instead" in prompter.errors[0][1]
+
+
+def test_publishing_the_open_file_opens_it_as_a_team_workspace_and_leaves_the_file(
+    window: MainWindow, prompter: Any, sample_path: Path, postgres: Cluster
+) -> None:
+    assert window.open_workspace(sample_path)
+    assert not _action(window, "&Download a Copy…").isEnabled()
+    before = sample_path.read_bytes()
+    url = postgres.database()
+    prompter.line_answers.append(url)
+    _action(window, "&Publish to Team Workspace…").trigger()
+    assert window.workspace is not None
+    assert window.workspace.workspace.location == ServerAddress.parse(url)
+    assert len(window.board.scene.cards) == 28
+    assert "now open; the file is unchanged" in window.statusBar().currentMessage()
+    window.close_workspace()
+    assert sample_path.read_bytes() == before
+
+
+def test_publishing_into_a_database_that_is_not_empty_is_refused(
+    window: MainWindow, prompter: Any, sample_path: Path, team_url: str
+) -> None:
+    assert window.open_workspace(sample_path)
+    prompter.line_answers.append(team_url)
+    _action(window, "&Publish to Team Workspace…").trigger()
+    assert prompter.errors[0][0] == "Not published"
+    assert "is not empty" in prompter.errors[0][1]
+    assert window.workspace is not None and window.workspace.workspace.location == sample_path.resolve()
+
+
+def test_downloading_a_copy_of_the_team_workspace_for_an_offline_workshop(
+    window: MainWindow, prompter: Any, team_url: str, tmp_path: Path
+) -> None:
+    assert window.open_workspace(ServerAddress.parse(team_url))
+    assert not _action(window, "&Publish to Team Workspace…").isEnabled()
+    copy = tmp_path / "offline.align"
+    prompter.path_answers.append(copy)
+    _action(window, "&Download a Copy…").trigger()
+    assert copy.exists()
+    assert "File > Open works on it offline" in window.statusBar().currentMessage()
+    assert window.open_workspace(copy)
+    assert len(window.board.scene.cards) == 28
+
+
+def test_a_password_the_server_asks_for_while_publishing_is_asked_and_used(
+    window: MainWindow, prompter: Any, sample_path: Path, postgres: Cluster
+) -> None:
+    url = postgres.database()
+    postgres.admin(f"GRANT align TO {GUARDED}")
+    assert window.open_workspace(sample_path)
+    prompter.line_answers.append(url.replace("align@", f"{GUARDED}@"))
+    prompter.password_answers.append(GUARDED_PASSWORD)
+    _action(window, "&Publish to Team Workspace…").trigger()
+    assert prompter.errors == []
+    assert window.workspace is not None
+    assert isinstance(window.workspace.workspace.location, ServerAddress)
