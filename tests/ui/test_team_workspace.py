@@ -55,7 +55,7 @@ def test_file_connect_opens_the_team_workspace_and_remembers_its_address(
     assert _action(window, "&Close").isEnabled()
     assert Preferences(user_settings()).recent_files()[0] == ServerAddress.parse(team_url)
     window.close_workspace()
-    label = window.welcome._recent.item(0).text()  # noqa: SLF001 - what the list shows
+    label = window.welcome._recent.item(0).text()
     assert label == f"{ServerAddress.parse(team_url).database}\nteam workspace on 127.0.0.1"
 
 
