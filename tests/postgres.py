@@ -16,9 +16,13 @@ import socket
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from align_desktop.store.server import ServerAddress
 
 USER = "align"
-"""The role the tests connect as: it may create databases, as a workspace's owner would."""
+"""The role the tests connect as: it may create databases and roles, as a team's administrator would."""
 GUARDED = "guarded"
 GUARDED_PASSWORD = "open sesame"
 """A role that must give its password (every other role is trusted): for the password prompts."""
@@ -56,7 +60,7 @@ class Cluster:
             f"-h 127.0.0.1 -p {self.port} -k {self._folder} -c fsync=off -c full_page_writes=off",
             "start",
         )
-        self.admin(f"CREATE ROLE {USER} LOGIN CREATEDB")
+        self.admin(f"CREATE ROLE {USER} LOGIN CREATEDB CREATEROLE")
         self.admin(f"CREATE ROLE {GUARDED} LOGIN PASSWORD '{GUARDED_PASSWORD}'")
 
     def url(self, database: str, user: str = USER) -> str:
@@ -84,6 +88,27 @@ class Cluster:
         if self._as_postgres:
             command = ["runuser", "-u", "postgres", "--", *command]
         subprocess.run(command, check=True, capture_output=True, cwd=self._folder)
+
+
+ROLES_SQL = Path(__file__).parents[1] / "docs" / "team-roles.sql"
+_people = itertools.count(1)
+
+
+def grant_team_roles(address: ServerAddress) -> None:
+    """What the owner does: run the documented script in the workspace's database."""
+    import psycopg
+
+    with psycopg.connect(autocommit=True, **address.connection_options()) as connection:
+        connection.execute(ROLES_SQL.read_text())  # type: ignore[arg-type]  # the project's own script
+
+
+def login_in(postgres: Cluster, address: ServerAddress, group: str) -> ServerAddress:
+    """A login in `group`, as the script's comments say to make one; the same address as that person."""
+    from align_desktop.store.server import ServerAddress
+
+    name = f"person_{next(_people)}"
+    postgres.admin(f"CREATE ROLE {name} LOGIN IN ROLE {group}")
+    return ServerAddress.parse(address.url.replace(f"{address.user}@", f"{name}@"))
 
 
 def _free_port() -> int:

@@ -46,8 +46,10 @@ class ServerWorkspace(Workspace):
         "ON CONFLICT (id) DO UPDATE SET who = excluded.who WHERE audit_context.who IS DISTINCT FROM excluded.who"
     )
 
-    def __init__(self, address: ServerAddress, reader: ServerReader, password: str | None) -> None:
-        super().__init__(Path(), reader, read_only=False)  # type: ignore[arg-type]  # a reader of its own kind
+    def __init__(
+        self, address: ServerAddress, reader: ServerReader, password: str | None, *, read_only: bool = False
+    ) -> None:
+        super().__init__(Path(), reader, read_only=read_only)  # type: ignore[arg-type]  # a reader of its own kind
         self.address = address
         self._password = password
         import uuid
@@ -112,17 +114,21 @@ class ServerWorkspace(Workspace):
 
     @classmethod
     def open_on_server(cls, address: ServerAddress, password: str | None = None) -> ServerWorkspace:
-        """Open the team workspace at `address`, upgrading an older schema first; refuse anything else."""
+        """Open the team workspace at `address`, upgrading an older schema first; refuse anything else.
+
+        A role that may read the tables but not change them (docs/team-roles.sql: a viewer) opens it read-only.
+        """
         reader = open_reader(address, password)
         try:
             version = schema_version(reader, address)
             if version < schema.SCHEMA_VERSION:
-                _upgrade(address, password)
+                _upgrade(address, password, version)
             check_tables(reader, address)
+            may_edit = reader.execute("SELECT has_table_privilege('initiative', 'UPDATE')").fetchone()
         except BaseException:
             reader.close()
             raise
-        return cls(address, reader, password)
+        return cls(address, reader, password, read_only=not (may_edit and may_edit[0]))
 
     def close(self) -> None:
         self._reader.close()
@@ -280,9 +286,13 @@ def check_tables(reader: ServerReader, address: ServerAddress) -> None:
             )
 
 
-def _upgrade(address: ServerAddress, password: str | None) -> None:
-    """Every missing migration, in one transaction holding the upgrade lock: all of them or none."""
+def _upgrade(address: ServerAddress, password: str | None, version: int) -> None:
+    """Every missing migration, in one transaction holding the upgrade lock: all of them or none.
+
+    Only a role that may change the schema (the database's owner) can; anyone else is told so.
+    """
     from sqlalchemy import text
+    from sqlalchemy.exc import ProgrammingError
 
     from align_desktop.store.migrate import upgrade_to_head
 
@@ -291,6 +301,11 @@ def _upgrade(address: ServerAddress, password: str | None) -> None:
         with engine.begin() as connection:
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": UPGRADE_LOCK})
             upgrade_to_head(connection)  # a no-op when someone else upgraded it while this waited
+    except ProgrammingError as exc:
+        raise WorkspaceError(
+            f"{address} holds a workspace of an older Align Desktop (schema {version}), and {address.user} may not "
+            "upgrade it; the database's owner opens it once with this version of Align Desktop to upgrade it."
+        ) from exc
     finally:
         engine.dispose()
 

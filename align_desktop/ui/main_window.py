@@ -350,8 +350,10 @@ class MainWindow(QMainWindow):
             action.setEnabled(on_a_file)
         for action in self._team_actions:
             action.setEnabled(not on_a_file)
-        if workspace.read_only:
+        if workspace.read_only and on_a_file:
             saving = self.tr("Read-only: another Align Desktop is editing it; nothing here can be changed")
+        elif workspace.read_only:
+            saving = self.tr("Read-only: your role on the server may read this team workspace, not change it")
         elif on_a_file:
             saving = self.tr("All changes are saved as you go")
         else:
@@ -424,7 +426,10 @@ class MainWindow(QMainWindow):
                 self.setWindowTitle(self.tr("{0}{1} — Align Desktop").format(name, read_only))
                 self.setWindowFilePath(str(location))
             else:
-                self.setWindowTitle(self.tr("{0} (team workspace on {1}) — Align Desktop").format(name, location.host))
+                read_only = self.tr(", read-only") if self.workspace.workspace.read_only else ""
+                self.setWindowTitle(
+                    self.tr("{0} (team workspace on {1}{2}) — Align Desktop").format(name, location.host, read_only)
+                )
                 self.setWindowFilePath("")
 
     def _show_others_changed(self) -> None:

@@ -15,7 +15,7 @@ from align_desktop.store.server_workspace import ServerWorkspace
 from align_desktop.ui.main_window import MainWindow
 from align_desktop.ui.preferences import Preferences, user_settings
 from align_desktop.ui.tasks import ImmediateRunner
-from tests.postgres import GUARDED, GUARDED_PASSWORD, Cluster
+from tests.postgres import GUARDED, GUARDED_PASSWORD, Cluster, grant_team_roles, login_in
 
 
 @pytest.fixture
@@ -172,3 +172,12 @@ def test_a_password_the_server_asks_for_while_publishing_is_asked_and_used(
     assert prompter.errors == []
     assert window.workspace is not None
     assert isinstance(window.workspace.workspace.location, ServerAddress)
+
+
+def test_a_viewer_gets_the_team_workspace_read_only(window: MainWindow, team_url: str, postgres: Cluster) -> None:
+    address = ServerAddress.parse(team_url)
+    grant_team_roles(address)
+    assert window.open_workspace(login_in(postgres, address, "align_viewer"))
+    assert window.workspace is not None and window.workspace.workspace.read_only
+    assert "(team workspace on 127.0.0.1, read-only)" in window.windowTitle()
+    assert "your role on the server may read this team workspace, not change it" in window._saved_label.text()
