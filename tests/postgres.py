@@ -111,6 +111,24 @@ def login_in(postgres: Cluster, address: ServerAddress, group: str) -> ServerAdd
     return ServerAddress.parse(address.url.replace(f"{address.user}@", f"{name}@"))
 
 
+def migrate_to(address: ServerAddress, revision: str) -> None:
+    """Make the empty database at `address` a workspace of an older schema: the migrations up to `revision`."""
+    from alembic import command
+    from alembic.config import Config
+
+    from align_desktop.store.server_workspace import server_engine
+
+    engine = server_engine(address, None)
+    try:
+        with engine.begin() as connection:
+            config = Config()
+            config.set_main_option("script_location", "align_desktop.store:migrations")
+            config.attributes["connection"] = connection
+            command.upgrade(config, revision)
+    finally:
+        engine.dispose()
+
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

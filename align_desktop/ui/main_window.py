@@ -293,24 +293,16 @@ class MainWindow(QMainWindow):
 
     def connect_to_team_workspace(self) -> None:
         """Ask for a team workspace's address and open it (asking for the password if the server wants one)."""
-        from align_desktop.store.server import ServerAddress
-
-        text = self._prompter.ask_line(
+        address = opening.ask_team_address(
+            self._prompter,
             self.tr("Connect to team workspace"),
             self.tr(
                 "The team workspace's address, postgresql://user@server:port/database\n"
                 "(the password is asked for when the server wants one, unless your PGPASSFILE holds it):"
             ),
-            "postgresql://",
         )
-        if not text or not text.strip():
-            return
-        try:
-            address = ServerAddress.parse(text)
-        except WorkspaceError as error:
-            self._prompter.error(self.tr("Not a team workspace address"), str(error))
-            return
-        self.open_workspace(address)
+        if address is not None:
+            self.open_workspace(address)
 
     def open_workspace(self, location: Location) -> bool:
         """Open the workspace at `location` (a file or a team workspace); on refusal, say why and keep what was open."""

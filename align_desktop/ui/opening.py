@@ -37,6 +37,18 @@ def open_workspace(path: Path, prompter: Prompter) -> Workspace | None:
         return None
 
 
+def ask_team_address(prompter: Prompter, title: str, question: str) -> ServerAddress | None:
+    """A team workspace's address the user types; None when they cancel or it is malformed (which is said)."""
+    text = prompter.ask_line(title, question, "postgresql://")
+    if not text or not text.strip():
+        return None
+    try:
+        return ServerAddress.parse(text)
+    except WorkspaceError as error:
+        prompter.error(tr("Not a team workspace address"), str(error))
+        return None
+
+
 def open_team_workspace(address: ServerAddress, prompter: Prompter) -> Workspace | None:
     """Connect to the team workspace at `address`, asking for the password while the server wants one
     (it is kept in memory for this session only); None when the user gives up or it is refused."""

@@ -12,10 +12,10 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QMainWindow
 
-from align_desktop.store.errors import WorkspaceError
 from align_desktop.store.locations import short_name
 from align_desktop.store.server import PasswordNeeded, ServerAddress
 from align_desktop.ui.open_workspace import OpenWorkspace
+from align_desktop.ui.opening import ask_team_address
 from align_desktop.ui.prompts import Prompter, documents_folder
 from align_desktop.ui.tasks import ImmediateRunner, Progress, TaskRunner
 
@@ -48,22 +48,16 @@ class TeamTransfer(QObject):
         if opened is None or not isinstance(opened.workspace.location, Path):
             return
         source = opened.workspace.location
-        text = self._prompter.ask_line(
+        address = ask_team_address(
+            self._prompter,
             tr("Publish to team workspace"),
             tr(
                 "Copy this workspace to an empty database on a PostgreSQL server, where the team can edit it "
                 "together. The database's address, postgresql://user@server:port/database:"
             ),
-            "postgresql://",
         )
-        if not text or not text.strip():
-            return
-        try:
-            address = ServerAddress.parse(text)
-        except WorkspaceError as error:
-            self._prompter.error(tr("Not a team workspace address"), str(error))
-            return
-        self._publish(source, address)
+        if address is not None:
+            self._publish(source, address)
 
     def _publish(self, source: Path, address: ServerAddress) -> None:
         from align_desktop.store.transfer import publish

@@ -14,7 +14,7 @@ from align_desktop.store.initiatives import InitiativeService
 from align_desktop.store.outcomes import OutcomeService
 from align_desktop.store.server import ServerAddress
 from align_desktop.store.server_workspace import ServerWorkspace
-from tests.postgres import Cluster
+from tests.postgres import Cluster, migrate_to
 
 
 @pytest.fixture
@@ -60,20 +60,7 @@ def test_open_refuses_a_workspace_of_a_newer_align_desktop(address: ServerAddres
 
 
 def test_open_upgrades_an_older_workspace_to_this_schema(address: ServerAddress) -> None:
-    from alembic import command
-    from alembic.config import Config
-
-    from align_desktop.store.server_workspace import server_engine
-
-    engine = server_engine(address, None)
-    try:
-        with engine.begin() as connection:
-            config = Config()
-            config.set_main_option("script_location", "align_desktop.store:migrations")
-            config.attributes["connection"] = connection
-            command.upgrade(config, "0005")
-    finally:
-        engine.dispose()
+    migrate_to(address, "0005")
     workspace = ServerWorkspace.open_on_server(address)
     try:
         with workspace.read() as db:

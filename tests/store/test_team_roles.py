@@ -9,8 +9,8 @@ from align_desktop.store.errors import WorkspaceError, WorkspaceReadOnly
 from align_desktop.store.initiatives import InitiativeService
 from align_desktop.store.samples import create_from_sample
 from align_desktop.store.server import ServerAddress
-from align_desktop.store.server_workspace import ServerWorkspace, server_engine
-from tests.postgres import Cluster, grant_team_roles, login_in
+from align_desktop.store.server_workspace import ServerWorkspace
+from tests.postgres import Cluster, grant_team_roles, login_in, migrate_to
 
 
 @pytest.fixture
@@ -52,19 +52,8 @@ def test_a_viewer_reads_the_team_workspace_but_changes_nothing(postgres: Cluster
 
 
 def test_only_the_owner_upgrades_an_older_team_workspace(postgres: Cluster) -> None:
-    from alembic import command
-    from alembic.config import Config
-
     address = ServerAddress.parse(postgres.database())
-    engine = server_engine(address, None)
-    try:
-        with engine.begin() as connection:
-            config = Config()
-            config.set_main_option("script_location", "align_desktop.store:migrations")
-            config.attributes["connection"] = connection
-            command.upgrade(config, "0005")
-    finally:
-        engine.dispose()
+    migrate_to(address, "0005")
     grant_team_roles(address)
     editor = login_in(postgres, address, "align_editor")
     with pytest.raises(WorkspaceError, match=r"older Align Desktop \(schema 5\).*may not upgrade it"):

@@ -20,7 +20,7 @@ from align_desktop.store.server_workspace import ServerWorkspace
 from align_desktop.store.transfer import download, publish
 from align_desktop.store.workspace import Workspace
 from tests.mock_session import run_mock_session
-from tests.postgres import Cluster
+from tests.postgres import Cluster, migrate_to
 from tests.store.test_imports import dump
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -158,20 +158,7 @@ def test_downloading_onto_an_existing_file_is_refused(
 
 
 def test_downloading_a_team_workspace_of_an_older_schema_is_refused(address: ServerAddress, tmp_path: Path) -> None:
-    from alembic import command
-    from alembic.config import Config
-
-    from align_desktop.store.server_workspace import server_engine
-
-    engine = server_engine(address, None)
-    try:
-        with engine.begin() as connection:
-            config = Config()
-            config.set_main_option("script_location", "align_desktop.store:migrations")
-            config.attributes["connection"] = connection
-            command.upgrade(config, "0005")
-    finally:
-        engine.dispose()
+    migrate_to(address, "0005")
     with pytest.raises(WorkspaceError, match="older Align Desktop; open it"):
         download(address, tmp_path / "plan.align")
     assert not (tmp_path / "plan.align").exists()
