@@ -94,7 +94,7 @@ def test_opening_a_workspace_shows_the_board_and_remembers_it(
     window.close()
     again = _window(qtbot, prompter)
     recent = again.welcome._recent
-    assert recent.item(0).data(Qt.ItemDataRole.UserRole) == str(sample_path.resolve())
+    assert recent.item(0).data(Qt.ItemDataRole.UserRole) == sample_path.resolve()
 
 
 def test_window_geometry_is_restored(qtbot: Any, window: MainWindow, prompter: Any) -> None:
