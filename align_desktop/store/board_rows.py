@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from align_desktop.domain.roi import Scenario
+from align_desktop.store.versioned_rows import VersionedRow
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ class LaneRow:
 
 
 @dataclass(frozen=True)
-class OutcomeRow:
+class OutcomeRow(VersionedRow):
     key: str
     name: str
     metric: str
@@ -64,7 +65,7 @@ class GateOverrideRow:
 
 
 @dataclass(frozen=True)
-class InitiativeRow:
+class InitiativeRow(VersionedRow):
     key: str
     title: str
     description: str

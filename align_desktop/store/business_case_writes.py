@@ -13,9 +13,21 @@ from align_desktop.store.errors import NotFound
 from align_desktop.store.initiative_writes import find_initiative
 from align_desktop.store.keyed_writes import insert_keyed
 from align_desktop.store.keys import next_key
-from align_desktop.store.models import YEARS, BusinessCase, CostLine, WorkspaceSettings, amount_column
+from align_desktop.store.models import (
+    YEARS,
+    BusinessCase,
+    CostLine,
+    Initiative,
+    VersionedItem,
+    WorkspaceSettings,
+    amount_column,
+)
+from align_desktop.store.versions import BUSINESS_CASE, COST_LINE, check_version
 
-_CASE_COLUMNS = [c.name for c in BusinessCase.__table__.columns if c.name != "initiative_id"]
+_CASE_COLUMNS = [
+    c.name for c in BusinessCase.__table__.columns if c.name not in ("initiative_id", *VersionedItem.COLUMNS)
+]
+"""What a case holds: its version is the triggers' to keep, and an undo makes a new one as any change does."""
 _LINE_COLUMNS = [c.name for c in CostLine.__table__.columns]
 BLANK_CASE: dict[str, Any] = dict.fromkeys(_CASE_COLUMNS) | {"annual_benefit": 0.0, "benefit_unit": ""}
 
@@ -33,6 +45,24 @@ def case_values(session: Session, initiative_key: str) -> tuple[int, dict[str, A
         )
     ).first()
     return initiative_id, (dict(row._mapping) if row is not None else None)
+
+
+def check_case(session: Session, initiative_key: str, expected_version: int | None, yours: dict[str, Any]) -> None:
+    """Refuse an edit of the initiative's business case (`yours`: the columns it sets) made against another
+    version of it than `expected_version` (0: no case yet); None checks nothing.
+
+    The initiative's row is locked too, so that two people creating its case at once cannot both pass.
+    """
+    if expected_version is None:
+        return
+    if session.scalar(select(Initiative.id).where(Initiative.key == initiative_key).with_for_update()) is None:
+        raise NotFound(initiative_key)
+
+    def theirs() -> dict[str, Any]:
+        now = case_values(session, initiative_key)[1] or BLANK_CASE
+        return {column: now[column] for column in yours}
+
+    check_version(session, BUSINESS_CASE, initiative_key, expected_version, yours, theirs)
 
 
 def put_case(session: Session, initiative_id: int, values: dict[str, Any] | None) -> None:
@@ -115,9 +145,17 @@ def update_case(session: Session, initiative_id: int, values: dict[str, Any]) ->
         session.execute(update(table).where(table.c.initiative_id == initiative_id).values(values))
 
 
-def update_line(session: Session, key: str, values: dict[str, Any]) -> dict[str, Any]:
-    """Set columns of a cost line; return their previous values."""
+def update_line(
+    session: Session, key: str, values: dict[str, Any], *, expected_version: int | None = None
+) -> dict[str, Any]:
+    """Set columns of a cost line, unless it has moved on from `expected_version`; return their previous values."""
     table = CostLine.__table__
+
+    def theirs() -> dict[str, Any]:
+        now = find_line(session, key)
+        return {column: now[column] for column in values}
+
+    check_version(session, COST_LINE, key, expected_version, values, theirs)
     row = find_line(session, key)
     previous = {column: row[column] for column in values}
     if values:

@@ -38,26 +38,35 @@ class BusinessCaseService:
         with self._workspace.read() as db:
             return case_queries.business_cases(db, initiative_key)[0]
 
-    def set_benefit(self, initiative_key: str, changes: dict[str, Any]) -> Revert:
-        """Change the annual benefit or its working (baseline volume × uplift × value per unit)."""
+    def set_benefit(
+        self, initiative_key: str, changes: dict[str, Any], *, expected_version: int | None = None
+    ) -> Revert:
+        """Change the annual benefit or its working (baseline volume × uplift × value per unit); refused with a
+        `StaleEdit` if the case is no longer at `expected_version` (0: it has none yet)."""
         from align_desktop.store import business_case_writes as writes
 
         clean = validate_benefit(changes)
         with self._workspace.write() as session:
+            writes.check_case(session, initiative_key, expected_version, clean)
             initiative_id, before = writes.case_values(session, initiative_key)
             after = apply_benefit(before or writes.BLANK_CASE, clean)
             writes.put_case(session, initiative_id, after)
         return lambda: self._put_case(initiative_key, before)
 
-    def set_adoption(self, initiative_key: str, adoption: dict[int, object]) -> Revert:
-        """Set the share of the full benefit reached in some years (None clears a year)."""
+    def set_adoption(
+        self, initiative_key: str, adoption: dict[int, object], *, expected_version: int | None = None
+    ) -> Revert:
+        """Set the share of the full benefit reached in some years (None clears a year); refused with a
+        `StaleEdit` if the case is no longer at `expected_version` (0: it has none yet)."""
         from align_desktop.store import business_case_writes as writes
         from align_desktop.store.models import adoption_column
 
         with self._workspace.write() as session:
             clean = validate_adoption(adoption, writes.horizon(session))
+            columns = {adoption_column(y): v for y, v in clean.items()}
+            writes.check_case(session, initiative_key, expected_version, columns)
             initiative_id, before = writes.case_values(session, initiative_key)
-            after = (before or writes.BLANK_CASE) | {adoption_column(y): v for y, v in clean.items()}
+            after = (before or writes.BLANK_CASE) | columns
             writes.put_case(session, initiative_id, after)
         return lambda: self._put_case(initiative_key, before)
 
@@ -83,15 +92,22 @@ class BusinessCaseService:
         return key, lambda: self.delete_cost_line(key)
 
     def update_cost_line(
-        self, line_key: str, fields: dict[str, Any] | None = None, amounts: dict[int, object] | None = None
+        self,
+        line_key: str,
+        fields: dict[str, Any] | None = None,
+        amounts: dict[int, object] | None = None,
+        *,
+        expected_version: int | None = None,
     ) -> Revert:
-        """Change a cost line's category, description or amounts by year (None clears a year)."""
+        """Change a cost line's category, description or amounts by year (None clears a year); refused with a
+        `StaleEdit` (its fields named as columns: `amount_3`) if the line is no longer at `expected_version`."""
         from align_desktop.store import business_case_writes as writes
 
         clean = validate_cost_line(fields or {})
         with self._workspace.write() as session:
             money = validate_amounts(amounts or {}, writes.horizon(session))
-            previous = writes.update_line(session, line_key, clean | writes.amounts_to_columns(money))
+            columns = clean | writes.amounts_to_columns(money)
+            previous = writes.update_line(session, line_key, columns, expected_version=expected_version)
         return lambda: self._set_line_columns(line_key, previous)
 
     def _set_line_columns(self, line_key: str, values: dict[str, Any]) -> Revert:
@@ -101,14 +117,19 @@ class BusinessCaseService:
             previous = writes.update_line(session, line_key, values)
         return lambda: self._set_line_columns(line_key, previous)
 
-    def fill_recurring(self, line_key: str, from_year: int, amount: object) -> Revert:
-        """Put the same amount in every year from `from_year` to the end of the horizon."""
+    def fill_recurring(
+        self, line_key: str, from_year: int, amount: object, *, expected_version: int | None = None
+    ) -> Revert:
+        """Put the same amount in every year from `from_year` to the end of the horizon (checked against
+        `expected_version` as `update_cost_line`)."""
 
         with self._workspace.read() as db:
             horizon = queries.settings(db).horizon
         check_year("Fill from year", from_year, horizon)
         value = validate_fill_amount(amount)
-        return self.update_cost_line(line_key, amounts=dict.fromkeys(range(from_year, horizon + 1), value))
+        return self.update_cost_line(
+            line_key, amounts=dict.fromkeys(range(from_year, horizon + 1), value), expected_version=expected_version
+        )
 
     def delete_cost_line(self, line_key: str) -> Revert:
         from align_desktop.store import business_case_writes as writes

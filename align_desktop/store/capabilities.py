@@ -39,12 +39,13 @@ class CapabilityService:
             key = capability_writes.create_capability(session, clean)
         return key, lambda: self.delete(key)
 
-    def update(self, key: str, changes: dict[str, Any]) -> Revert:
+    def update(self, key: str, changes: dict[str, Any], *, expected_version: int | None = None) -> Revert:
+        """Change fields of one capability; refused with a `StaleEdit` if it is no longer at `expected_version`."""
         from align_desktop.store import capability_writes
 
         clean = validate_capability(changes)
         with self._workspace.write() as session:
-            previous = capability_writes.update_capability(session, key, clean)
+            previous = capability_writes.update_capability(session, key, clean, expected_version=expected_version)
         return lambda: self.update(key, previous)
 
     def delete(self, *keys: str) -> Revert:

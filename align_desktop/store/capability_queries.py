@@ -3,24 +3,26 @@
 from __future__ import annotations
 
 import sqlite3
+from typing import Any
 
 from align_desktop.domain.keys import key_sort_value
 from align_desktop.domain.matrix import Need
 from align_desktop.store import case_queries, queries
 from align_desktop.store.errors import NotFound
 from align_desktop.store.rows import CapabilityRow, MatrixInitiative, MatrixRows
+from align_desktop.store.versioned_rows import versioned
 
 _CAPABILITIES = """
 SELECT c.key, c.name, c.category, c.description, c.owner, c.sla_target, c.performance_metric,
        c.annual_run_cost, c.cost_owner, c.current_maturity, c.target_maturity, c.status,
-       (SELECT count(*) FROM capability_need n WHERE n.capability_id = c.id)
+       (SELECT count(*) FROM capability_need n WHERE n.capability_id = c.id), c.version, c.changed_by, c.changed_at
 FROM capability c
 """
 
 
 def capabilities(db: sqlite3.Connection) -> list[CapabilityRow]:
     """The catalogue, by key, each with its reuse count."""
-    rows = [CapabilityRow(*row) for row in db.execute(_CAPABILITIES)]
+    rows = [_capability(row) for row in db.execute(_CAPABILITIES)]
     rows.sort(key=lambda r: key_sort_value(r.key))
     return rows
 
@@ -29,7 +31,11 @@ def capability(db: sqlite3.Connection, key: str) -> CapabilityRow:
     row = db.execute(_CAPABILITIES + " WHERE c.key = ?", (key,)).fetchone()
     if row is None:
         raise NotFound(key)
-    return CapabilityRow(*row)
+    return _capability(row)
+
+
+def _capability(row: Any) -> CapabilityRow:
+    return CapabilityRow(*row[:13], **versioned(*row[13:]))
 
 
 def needs(db: sqlite3.Connection) -> list[Need]:

@@ -16,6 +16,7 @@ from align_desktop.store.initiative_writes import find_initiative
 from align_desktop.store.keyed_writes import insert_keyed
 from align_desktop.store.keys import next_key
 from align_desktop.store.models import Capability, CapabilityNeed, Initiative, RiskCapability
+from align_desktop.store.versions import CAPABILITY, check_version, values_of
 
 _COLUMNS = [c.name for c in Capability.__table__.columns]
 
@@ -62,12 +63,18 @@ def park_names(session: Session, keys: list[str]) -> None:
         session.execute(update(Capability).where(Capability.key == key).values(name="\x01" + key))
 
 
-def update_capability(session: Session, key: str, clean: dict[str, Any]) -> dict[str, Any]:
-    """Store validated fields; return their previous values."""
+def update_capability(
+    session: Session, key: str, clean: dict[str, Any], *, expected_version: int | None = None
+) -> dict[str, Any]:
+    """Store validated fields, unless the capability has moved on from `expected_version`; return their previous
+    values."""
+    check_version(
+        session, CAPABILITY, key, expected_version, clean, lambda: values_of(find_capability(session, key), clean)
+    )
     capability = find_capability(session, key)
     if "name" in clean:
         _check_name_free(session, clean["name"], capability.id)
-    previous = {field: getattr(capability, field) for field in clean}
+    previous = values_of(capability, clean)
     for field, value in clean.items():
         setattr(capability, field, value)
     return previous

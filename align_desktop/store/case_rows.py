@@ -6,13 +6,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from align_desktop.domain.roi import BusinessCase, CostLine
+from align_desktop.store.versioned_rows import VersionedRow
 
 if TYPE_CHECKING:
     from align_desktop.store.board_rows import SettingsRow
 
 
 @dataclass(frozen=True)
-class CostLineRow:
+class CostLineRow(VersionedRow):
     key: str
     initiative_key: str
     position: int
@@ -23,8 +24,11 @@ class CostLineRow:
 
 
 @dataclass(frozen=True)
-class BusinessCaseRow:
-    """One initiative's business case as stored; `exists` is False until anything is entered."""
+class BusinessCaseRow(VersionedRow):
+    """One initiative's business case as stored; `exists` is False until anything is entered.
+
+    Its version is that of its benefit and adoption (0 until they are entered); each cost line has its own.
+    """
 
     initiative_key: str
     title: str

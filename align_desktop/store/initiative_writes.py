@@ -5,6 +5,7 @@ Positions are dense per lane (0, 1, 2 …); every function here keeps them so.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any, cast
 
@@ -32,6 +33,7 @@ from align_desktop.store.models import (
     RiskInitiative,
     WorkspaceSettings,
 )
+from align_desktop.store.versions import INITIATIVE, check_version
 
 _COLUMNS = list(Initiative.__table__.columns.keys())
 
@@ -145,9 +147,18 @@ def insert_initiatives(session: Session, rows: list[tuple[str, dict[str, Any], i
 
 
 def update_initiative(
-    session: Session, key: str, clean: dict[str, Any], reason: str
+    session: Session, key: str, clean: dict[str, Any], reason: str, *, expected_version: int | None = None
 ) -> tuple[dict[str, Any], dict[str, Any] | None]:
-    """Store validated fields, past the readiness gate if needed; return old values and any override."""
+    """Store validated fields, past the readiness gate if needed, unless the initiative has moved on from
+    `expected_version`; return old values and any override."""
+    check_version(
+        session,
+        INITIATIVE,
+        key,
+        expected_version,
+        clean,
+        lambda: field_values(session, find_initiative(session, key), clean),
+    )
     initiative = find_initiative(session, key)
     after = {f: getattr(initiative, f) for f in (*READINESS_FIELDS, "status")} | clean
     override = check_gate(key, initiative.status, after, _gate(session), reason)
@@ -158,15 +169,25 @@ def update_initiative(
     return old, added
 
 
-def assign(session: Session, initiative: Initiative, values: dict[str, Any]) -> dict[str, Any]:
+def field_values(session: Session, initiative: Initiative, fields: Iterable[str]) -> dict[str, Any]:
+    """The initiative's values of `fields`, as the service takes them (its outcome by key)."""
+    return {
+        field: (
+            session.scalar(select(Outcome.key).where(Outcome.id == initiative.outcome_id))
+            if field == "outcome_key"
+            else getattr(initiative, field)
+        )
+        for field in fields
+    }
+
+
+def assign(session: Session, initiative: Initiative, new: dict[str, Any]) -> dict[str, Any]:
     """Set validated fields on `initiative`; return their previous values."""
-    old: dict[str, Any] = {}
-    for field, value in values.items():
+    old = field_values(session, initiative, new)
+    for field, value in new.items():
         if field == "outcome_key":
-            old[field] = session.scalar(select(Outcome.key).where(Outcome.id == initiative.outcome_id))
             initiative.outcome_id = _outcome_id(session, value)
         else:
-            old[field] = getattr(initiative, field)
             setattr(initiative, field, value)
     return old
 

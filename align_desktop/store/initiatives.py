@@ -37,8 +37,10 @@ class InitiativeService:
             key = initiative_writes.create_initiative(session, clean, lane_id, override_reason)
         return key, lambda: self.delete(key)
 
-    def update(self, key: str, changes: dict[str, Any], override_reason: str = "") -> Revert:
-        """Change fields of one initiative.
+    def update(
+        self, key: str, changes: dict[str, Any], override_reason: str = "", *, expected_version: int | None = None
+    ) -> Revert:
+        """Change fields of one initiative; refused with a `StaleEdit` if it is no longer at `expected_version`.
 
         Moving it to scaling or live needs every readiness score at the workspace's gate, or an
         `override_reason`, which is stored with who and when.
@@ -47,7 +49,9 @@ class InitiativeService:
 
         clean = validate_initiative(changes)
         with self._workspace.write() as session:
-            old, added = initiative_writes.update_initiative(session, key, clean, override_reason)
+            old, added = initiative_writes.update_initiative(
+                session, key, clean, override_reason, expected_version=expected_version
+            )
         return lambda: self._set_fields(key, old, add_override=None, drop_override=added)
 
     def _set_fields(

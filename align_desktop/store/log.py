@@ -52,22 +52,46 @@ class LogService:
             key = log_writes.create_entry(session, found, kind, clean, keys, self._workspace.author)
         return key, lambda: self.delete(key)
 
-    def update(self, key: str, changes: dict[str, Any], links: Iterable[str] | None = None) -> Revert:
-        """Change an entry's text, owner, due date or done mark, and its links unless None."""
-        return self._update(key, changes, None if links is None else parse_links(links), check_links=True)
+    def update(
+        self,
+        key: str,
+        changes: dict[str, Any],
+        links: Iterable[str] | None = None,
+        *,
+        expected_version: int | None = None,
+    ) -> Revert:
+        """Change an entry's text, owner, due date or done mark, and its links unless None; refused with a
+        `StaleEdit` (the links as the field `links`) if the entry is no longer at `expected_version`."""
+        return self._update(
+            key,
+            changes,
+            None if links is None else parse_links(links),
+            check_links=True,
+            expected_version=expected_version,
+        )
 
-    def set_done(self, key: str, done: bool) -> Revert:
-        """Mark an action done (or not done again)."""
-        return self.update(key, {"done": done})
+    def set_done(self, key: str, done: bool, *, expected_version: int | None = None) -> Revert:
+        """Mark an action done (or not done again), checked against `expected_version` as `update`."""
+        return self.update(key, {"done": done}, expected_version=expected_version)
 
-    def _update(self, key: str, changes: dict[str, Any], links: list[str] | None, *, check_links: bool) -> Revert:
+    def _update(
+        self,
+        key: str,
+        changes: dict[str, Any],
+        links: list[str] | None,
+        *,
+        check_links: bool,
+        expected_version: int | None = None,
+    ) -> Revert:
         from align_desktop.store import log_writes
 
         with self._workspace.read() as db:
             kind = log_queries.kind_of(db, key)
         clean = validate_log_entry(kind, changes)
         with self._workspace.write() as session:
-            previous, previous_links = log_writes.update_entry(session, key, clean, links, check_links=check_links)
+            previous, previous_links = log_writes.update_entry(
+                session, key, clean, links, check_links=check_links, expected_version=expected_version
+            )
         return lambda: self._update(key, previous, previous_links, check_links=False)
 
     def delete(self, key: str) -> Revert:

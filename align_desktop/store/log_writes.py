@@ -15,9 +15,12 @@ from align_desktop.store.errors import NotFound
 from align_desktop.store.keys import next_key
 from align_desktop.store.models import Capability, Initiative, LogEntry, LogLink, Risk, WorkshopSession
 from align_desktop.store.session_writes import find_session, running_session
+from align_desktop.store.versions import LOG_ENTRY, check_version, current_version, touch, values_of
 
 _COLUMNS = [c.name for c in LogEntry.__table__.columns]
 _LINKS = cast(Table, LogLink.__table__)
+LINK_FIELD = "links"
+"""How a `StaleEdit` names an entry's links (by key) among its fields."""
 
 
 def find_entry(session: Session, key: str) -> LogEntry:
@@ -51,15 +54,30 @@ def create_entry(
 
 
 def update_entry(
-    session: Session, key: str, clean: dict[str, Any], links: list[str] | None, *, check_links: bool = True
+    session: Session,
+    key: str,
+    clean: dict[str, Any],
+    links: list[str] | None,
+    *,
+    check_links: bool = True,
+    expected_version: int | None = None,
 ) -> tuple[dict[str, Any], list[str] | None]:
-    """Store validated fields (and the links, unless None); return the previous values and links.
+    """Store validated fields (and the links, unless None), unless the entry has moved on from
+    `expected_version`; return the previous values and links.
 
     Links added must name an item; kept ones may name an item gone since, and an undo puts back
-    links without `check_links`."""
+    links without `check_links`. Changed links are a new version of the entry, as changed fields are."""
+    yours = clean if links is None else clean | {LINK_FIELD: tuple(links)}
+
+    def theirs() -> dict[str, Any]:
+        found = find_entry(session, key)
+        return values_of(found, clean) | ({} if links is None else {LINK_FIELD: tuple(entry_links(session, found.id))})
+
+    check_version(session, LOG_ENTRY, key, expected_version, yours, theirs)
+    version = current_version(session, LOG_ENTRY, key)
     entry = find_entry(session, key)
     check_action(entry.kind, {"owner": entry.owner} | clean)
-    previous = {field: getattr(entry, field) for field in clean}
+    previous = values_of(entry, clean)
     for field, value in clean.items():
         setattr(entry, field, value)
     previous_links = None
@@ -68,6 +86,9 @@ def update_entry(
         session.execute(delete(LogLink).where(LogLink.entry_id == entry.id))
         added = [link for link in links if link not in previous_links] if check_links else []
         _write_links(session, entry.id, links, checked=added)
+        if sorted(links) != sorted(previous_links):
+            session.flush()
+            touch(session, LOG_ENTRY, key, version)
     return previous, previous_links
 
 

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import (
     CheckConstraint,
     Column,
+    DateTime,
     Float,
     ForeignKey,
     Index,
@@ -23,6 +24,27 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 class Base(DeclarativeBase):
     pass
+
+
+class VersionedItem:
+    """The version an item is at, with who changed it last and when (UTC), kept by the triggers of migration 0007.
+
+    An edit made against an older version is refused (`store.versions`)."""
+
+    COLUMNS = ("version", "changed_by", "changed_at")
+
+    version: Mapped[int] = mapped_column(server_default=text("1"))
+    changed_by: Mapped[str] = mapped_column(String(120), server_default="")
+    changed_at: Mapped[datetime | None] = mapped_column()
+
+
+def version_columns() -> list[Column[object]]:
+    """`VersionedItem`'s columns, for the tables declared as `Table`s."""
+    return [
+        Column("version", Integer, nullable=False, server_default=text("1")),
+        Column("changed_by", String(120), nullable=False, server_default=""),
+        Column("changed_at", DateTime, nullable=True),
+    ]
 
 
 class WorkspaceSettings(Base):
@@ -70,7 +92,7 @@ class Lane(Base):
     position: Mapped[int]
 
 
-class Outcome(Base):
+class Outcome(VersionedItem, Base):
     """A business objective with a metric moving from baseline to target."""
 
     __tablename__ = "outcome"
@@ -86,7 +108,7 @@ class Outcome(Base):
     description: Mapped[str] = mapped_column(Text, default="")
 
 
-class Initiative(Base):
+class Initiative(VersionedItem, Base):
     """A roadmap item: a product feature where ML adds value, placed in a lane."""
 
     __tablename__ = "initiative"
@@ -158,6 +180,7 @@ class BusinessCase(Base):
         Column("benefit_value_per_unit", Float, nullable=True),
         Column("benefit_unit", String(40), nullable=False),
         *[Column(adoption_column(year), Float, nullable=True) for year in YEARS],
+        *version_columns(),
         CheckConstraint("annual_benefit >= 0", name="benefit_not_negative"),
         *[CheckConstraint(f"adoption_{year} BETWEEN 0 AND 1", name=f"adoption_{year}_range") for year in YEARS],
     )
@@ -176,11 +199,12 @@ class CostLine(Base):
         Column("category", String(40), nullable=False),
         Column("description", String(200), nullable=False),
         *[Column(amount_column(year), Float, nullable=True) for year in YEARS],
+        *version_columns(),
         *[CheckConstraint(f"amount_{year} >= 0", name=f"amount_{year}_not_negative") for year in YEARS],
     )
 
 
-class Capability(Base):
+class Capability(VersionedItem, Base):
     """A reusable platform building block with its owner, SLA, run cost and maturity (1–5)."""
 
     __tablename__ = "capability"
@@ -219,7 +243,7 @@ class CapabilityNeed(Base):
     required_level: Mapped[int]
 
 
-class Risk(Base):
+class Risk(VersionedItem, Base):
     """A risk in business terms, rated 1–5 for likelihood and impact before and after treatment."""
 
     __tablename__ = "risk"
@@ -270,7 +294,7 @@ class RiskCapability(Base):
     )
 
 
-class WorkshopSession(Base):
+class WorkshopSession(VersionedItem, Base):
     """A planning workshop: title, date, participants and agenda; running from `started_at` until `ended_at`."""
 
     __tablename__ = "workshop_session"
@@ -345,7 +369,7 @@ class VoteDot(Base):
     item_key: Mapped[str] = mapped_column(String(12))
 
 
-class LogEntry(Base):
+class LogEntry(VersionedItem, Base):
     """A decision, an action (owner, due date) or a parking-lot item recorded during a session."""
 
     __tablename__ = "log_entry"

@@ -8,12 +8,14 @@ from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from align_desktop.domain.keys import OUTCOME_PREFIX
-from align_desktop.domain.outcome import OUTCOME_FIELDS
 from align_desktop.domain.validation import ValidationError
 from align_desktop.store.errors import NotFound
 from align_desktop.store.keyed_writes import insert_keyed
 from align_desktop.store.keys import next_key
 from align_desktop.store.models import Initiative, Outcome
+from align_desktop.store.versions import OUTCOME, check_version, values_of
+
+_COLUMNS = [c.name for c in Outcome.__table__.columns]
 
 
 def find_outcome(session: Session, key: str) -> Outcome:
@@ -35,10 +37,13 @@ def insert_outcomes(session: Session, rows: list[dict[str, Any]]) -> None:
     insert_keyed(session, cast(Table, Outcome.__table__), OUTCOME_PREFIX, rows)
 
 
-def update_outcome(session: Session, key: str, clean: dict[str, Any]) -> dict[str, Any]:
-    """Store validated fields; return their previous values."""
+def update_outcome(
+    session: Session, key: str, clean: dict[str, Any], *, expected_version: int | None = None
+) -> dict[str, Any]:
+    """Store validated fields, unless the outcome has moved on from `expected_version`; return their previous values."""
+    check_version(session, OUTCOME, key, expected_version, clean, lambda: values_of(find_outcome(session, key), clean))
     outcome = find_outcome(session, key)
-    previous = {field: getattr(outcome, field) for field in clean}
+    previous = values_of(outcome, clean)
     for field, value in clean.items():
         setattr(outcome, field, value)
     return previous
@@ -50,7 +55,7 @@ def delete_outcome(session: Session, key: str) -> dict[str, Any]:
     used = session.scalar(select(func.count()).where(Initiative.outcome_id == outcome.id))
     if used:
         raise ValidationError(key, f"is the outcome of {used} initiative(s); tie them to another outcome first")
-    snapshot = {"id": outcome.id, "key": outcome.key} | {field: getattr(outcome, field) for field in OUTCOME_FIELDS}
+    snapshot = values_of(outcome, _COLUMNS)
     session.delete(outcome)
     return snapshot
 

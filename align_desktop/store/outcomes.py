@@ -30,13 +30,13 @@ class OutcomeService:
             key = outcome_writes.create_outcome(session, clean)
         return key, lambda: self.delete(key)
 
-    def update(self, key: str, changes: dict[str, Any]) -> Revert:
-        """Change fields of one outcome."""
+    def update(self, key: str, changes: dict[str, Any], *, expected_version: int | None = None) -> Revert:
+        """Change fields of one outcome; refused with a `StaleEdit` if it is no longer at `expected_version`."""
         from align_desktop.store import outcome_writes
 
         clean = validate_outcome(changes)
         with self._workspace.write() as session:
-            previous = outcome_writes.update_outcome(session, key, clean)
+            previous = outcome_writes.update_outcome(session, key, clean, expected_version=expected_version)
         return lambda: self.update(key, previous)
 
     def delete(self, key: str) -> Revert:

@@ -17,6 +17,7 @@ from align_desktop.store.initiative_writes import find_initiative
 from align_desktop.store.keyed_writes import insert_keyed
 from align_desktop.store.keys import next_key
 from align_desktop.store.models import Risk, RiskCapability, RiskInitiative
+from align_desktop.store.versions import RISK, check_version, values_of
 
 _COLUMNS = [c.name for c in Risk.__table__.columns]
 
@@ -42,11 +43,15 @@ def insert_risks(session: Session, rows: list[dict[str, Any]]) -> None:
     insert_keyed(session, cast(Table, Risk.__table__), RISK_PREFIX, rows)
 
 
-def update_risk(session: Session, key: str, clean: dict[str, Any]) -> dict[str, Any]:
-    """Store validated fields, the risk as a whole still consistent; return their previous values."""
+def update_risk(
+    session: Session, key: str, clean: dict[str, Any], *, expected_version: int | None = None
+) -> dict[str, Any]:
+    """Store validated fields, the risk as a whole still consistent, unless it has moved on from
+    `expected_version`; return their previous values."""
+    check_version(session, RISK, key, expected_version, clean, lambda: values_of(find_risk(session, key), clean))
     risk = find_risk(session, key)
-    check_acceptance({field: getattr(risk, field) for field in RISK_FIELDS} | clean)
-    previous = {field: getattr(risk, field) for field in clean}
+    check_acceptance(values_of(risk, RISK_FIELDS) | clean)
+    previous = values_of(risk, clean)
     for field, value in clean.items():
         setattr(risk, field, value)
     return previous

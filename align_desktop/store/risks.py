@@ -34,13 +34,14 @@ class RiskService:
             key = risk_writes.create_risk(session, clean)
         return key, lambda: self.delete(key)
 
-    def update(self, key: str, changes: dict[str, Any]) -> Revert:
-        """Change fields, such as the ratings (dragging a risk on the heat map is one such change)."""
+    def update(self, key: str, changes: dict[str, Any], *, expected_version: int | None = None) -> Revert:
+        """Change fields, such as the ratings (dragging a risk on the heat map is one such change); refused with a
+        `StaleEdit` if the risk is no longer at `expected_version`."""
         from align_desktop.store import risk_writes
 
         clean = validate_risk(changes)
         with self._workspace.write() as session:
-            previous = risk_writes.update_risk(session, key, clean)
+            previous = risk_writes.update_risk(session, key, clean, expected_version=expected_version)
         return lambda: self.update(key, previous)
 
     def set_links(self, key: str, initiatives: list[str], capabilities: list[str]) -> Revert:

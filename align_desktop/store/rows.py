@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from align_desktop.domain.alerts import Alert
 from align_desktop.domain.matrix import Need
 from align_desktop.domain.risk import score
+from align_desktop.store.versioned_rows import VersionedRow
 
 if TYPE_CHECKING:
     from align_desktop.store.board_rows import SettingsRow
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
-class CapabilityRow:
+class CapabilityRow(VersionedRow):
     key: str
     name: str
     category: str
@@ -61,7 +62,7 @@ class MatrixRows:
 
 
 @dataclass(frozen=True)
-class RiskRow:
+class RiskRow(VersionedRow):
     key: str
     title: str
     description: str

@@ -16,10 +16,12 @@ from align_desktop.store.errors import (
 )
 
 APPLICATION_ID = 0x414C474E  # "ALGN": marks an SQLite file as an Align Desktop workspace
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 """Number of the newest migration this build knows; stored in `PRAGMA user_version`."""
-HEAD_REVISION = "0006"
+HEAD_REVISION = "0007"
 """Alembic revision id of that migration."""
+_VERSIONED = frozenset({"version", "changed_by", "changed_at"})
+"""The columns every item table has (migration 0007)."""
 TABLES: dict[str, frozenset[str]] = {
     "alembic_version": frozenset({"version_num"}),
     "workspace": frozenset(
@@ -40,7 +42,8 @@ TABLES: dict[str, frozenset[str]] = {
     ),
     "lane": frozenset({"id", "name", "position"}),
     "key_counter": frozenset({"prefix", "last"}),
-    "outcome": frozenset({"id", "key", "name", "metric", "baseline", "target", "unit", "owner", "description"}),
+    "outcome": frozenset({"id", "key", "name", "metric", "baseline", "target", "unit", "owner", "description"})
+    | _VERSIONED,
     "initiative": frozenset(
         {
             "id",
@@ -63,7 +66,8 @@ TABLES: dict[str, frozenset[str]] = {
             "assumptions",
             "confidence",
         }
-    ),
+    )
+    | _VERSIONED,
     "gate_override": frozenset({"id", "initiative_id", "status", "reason", "decided_by", "decided_at"}),
     "business_case": frozenset(
         {
@@ -75,10 +79,12 @@ TABLES: dict[str, frozenset[str]] = {
             "benefit_unit",
             *(f"adoption_{year}" for year in range(11)),
         }
-    ),
+    )
+    | _VERSIONED,
     "cost_line": frozenset(
         {"id", "key", "initiative_id", "position", "category", "description", *(f"amount_{year}" for year in range(11))}
-    ),
+    )
+    | _VERSIONED,
     "capability": frozenset(
         {
             "id",
@@ -95,7 +101,8 @@ TABLES: dict[str, frozenset[str]] = {
             "target_maturity",
             "status",
         }
-    ),
+    )
+    | _VERSIONED,
     "capability_need": frozenset({"initiative_id", "capability_id", "required_level"}),
     "risk": frozenset(
         {
@@ -118,10 +125,11 @@ TABLES: dict[str, frozenset[str]] = {
             "acceptance_rationale",
             "acceptance_expiry",
         }
-    ),
+    )
+    | _VERSIONED,
     "risk_initiative": frozenset({"risk_id", "initiative_id"}),
     "risk_capability": frozenset({"risk_id", "capability_id"}),
-    "workshop_session": frozenset({"id", "key", "title", "held_on", "started_at", "ended_at", "notes"}),
+    "workshop_session": frozenset({"id", "key", "title", "held_on", "started_at", "ended_at", "notes"}) | _VERSIONED,
     "session_participant": frozenset({"id", "session_id", "position", "name"}),
     "agenda_item": frozenset({"id", "session_id", "position", "title", "time_box_minutes", "spent_seconds", "current"}),
     "vote": frozenset(
@@ -130,7 +138,8 @@ TABLES: dict[str, frozenset[str]] = {
     "vote_dot": frozenset({"id", "vote_id", "participant_id", "item_key"}),
     "log_entry": frozenset(
         {"id", "key", "session_id", "kind", "text", "owner", "due_on", "done", "recorded_at", "recorded_by"}
-    ),
+    )
+    | _VERSIONED,
     "log_link": frozenset({"entry_id", "item_key"}),
     "retrospective": frozenset({"initiative_id", "what_worked", "what_failed", "written_at", "written_by"}),
     "snapshot": frozenset({"id", "session_id", "label", "reason", "taken_at", "taken_by", "base_id", "payload"}),

@@ -24,6 +24,7 @@ from align_desktop.store.keys import next_key
 from align_desktop.store.models import AgendaItem, SessionParticipant, Snapshot, Vote, VoteDot, WorkshopSession
 from align_desktop.store.snapshot_writes import take_snapshot
 from align_desktop.store.subtrees import Subtree
+from align_desktop.store.versions import SESSION, check_version, current_version, touch
 
 _PARTICIPANTS = cast(Table, SessionParticipant.__table__)
 _AGENDA = cast(Table, AgendaItem.__table__)
@@ -80,11 +81,24 @@ def content(session: Session, found: WorkshopSession) -> Content:
     )
 
 
-def replace_content(session: Session, key: str, new: Content, put_back: Subtree | None) -> tuple[Content, Subtree]:
-    """Make the session hold exactly `new`; return what it held and the rows removed.
+def replace_content(
+    session: Session, key: str, new: Content, put_back: Subtree | None, *, expected_version: int | None = None
+) -> tuple[Content, Subtree]:
+    """Make the session hold exactly `new`, unless it has moved on from `expected_version`; return what it held
+    and the rows removed.
 
     `put_back` (rows an earlier replacement removed) is inserted first, so that an undo brings
-    back removed participants with their ids, and their votes with them."""
+    back removed participants with their ids, and their votes with them. A change to the participants or the
+    agenda is a new version of the session, as a change to its fields is."""
+    yours = new.fields | _parts(new)
+
+    def theirs() -> dict[str, Any]:
+        found = find_session(session, key)
+        now = {field: getattr(found, field) for field in new.fields} | _parts(content(session, found))
+        return {field: now[field] for field in yours}
+
+    check_version(session, SESSION, key, expected_version, yours, theirs)
+    version = current_version(session, SESSION, key)
     found = find_session(session, key)
     before = content(session, found)
     current = before
@@ -110,7 +124,32 @@ def replace_content(session: Session, key: str, new: Content, put_back: Subtree 
         setattr(found, field, value)
     _write_participants(session, found.id, new.participants)
     _write_agenda(session, found.id, new.agenda)
+    if _stored_parts(session, found.id) != _parts(before):
+        touch(session, SESSION, key, version)
     return before, removed
+
+
+def _parts(held: Content) -> dict[str, Any]:
+    """The participants (by name) and agenda (title, time box) of `held`, as the session form shows them."""
+    return {
+        "participants": tuple(name for _, name in held.participants),
+        "agenda": tuple((line.title, line.time_box_minutes) for line, _ in held.agenda),
+    }
+
+
+def _stored_parts(session: Session, session_id: int) -> dict[str, Any]:
+    """`_parts` of the session as now written (read afresh: the agenda's rows are written past the ORM)."""
+    names = session.scalars(
+        select(SessionParticipant.name)
+        .where(SessionParticipant.session_id == session_id)
+        .order_by(SessionParticipant.position)
+    )
+    agenda = session.execute(
+        select(AgendaItem.title, AgendaItem.time_box_minutes)
+        .where(AgendaItem.session_id == session_id)
+        .order_by(AgendaItem.position)
+    )
+    return {"participants": tuple(names), "agenda": tuple((title, minutes) for title, minutes in agenda)}
 
 
 def _following(new: Content, moved: dict[str, dict[Any, Any]]) -> Content:

@@ -60,8 +60,18 @@ class SessionService:
             session_writes.replace_content(session, key, new, None)
         return key, lambda: self.delete(key)
 
-    def update(self, key: str, fields: dict[str, Any], participants: Sequence[object], agenda: AgendaDraft) -> Revert:
-        """Change a session's fields and make its participants and agenda exactly these.
+    def update(
+        self,
+        key: str,
+        fields: dict[str, Any],
+        participants: Sequence[object],
+        agenda: AgendaDraft,
+        *,
+        expected_version: int | None = None,
+    ) -> Revert:
+        """Change a session's fields and make its participants and agenda exactly these; refused with a
+        `StaleEdit` if the session is no longer at `expected_version` (its `participants` by name and `agenda` as
+        (title, time box) among the fields it names).
 
         A participant keeps their place in votes while their name is listed (ignoring case); an
         agenda item keeps the time it took while its id is given."""
@@ -74,13 +84,15 @@ class SessionService:
         new = session_writes.Content(
             clean, [(stored.get(name.casefold()), name) for name in names], [(line, None) for line in lines]
         )
-        return self._replace(key, new, None)
+        return self._replace(key, new, None, expected_version)
 
-    def _replace(self, key: str, new: Content, put_back: Subtree | None) -> Revert:
+    def _replace(self, key: str, new: Content, put_back: Subtree | None, expected_version: int | None = None) -> Revert:
         from align_desktop.store import session_writes
 
         with self._workspace.write() as session:
-            before, removed = session_writes.replace_content(session, key, new, put_back)
+            before, removed = session_writes.replace_content(
+                session, key, new, put_back, expected_version=expected_version
+            )
         return lambda: self._replace(key, before, removed)
 
     def delete(self, key: str) -> Revert:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from align_desktop.store.versioned_rows import VersionedRow
+
 
 @dataclass(frozen=True)
 class AgendaItemRow:
@@ -24,8 +26,11 @@ class ParticipantRow:
 
 
 @dataclass(frozen=True)
-class SessionRow:
-    """A workshop session: planned until started, running until ended."""
+class SessionRow(VersionedRow):
+    """A workshop session: planned until started, running until ended.
+
+    Its version counts edits of its fields, participants and agenda (not its start, end or the time items take).
+    """
 
     key: str
     title: str
@@ -61,8 +66,9 @@ class LinkRow:
 
 
 @dataclass(frozen=True)
-class LogEntryRow:
-    """A decision, an action or a parking-lot item recorded in a session."""
+class LogEntryRow(VersionedRow):
+    """A decision, an action or a parking-lot item recorded in a session; its version counts edits of its links
+    too."""
 
     key: str
     kind: str

@@ -7,7 +7,7 @@ business cases with their working), on both samples and on generated small works
 from __future__ import annotations
 
 import tempfile
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -29,6 +29,7 @@ from align_desktop.store.initiatives import InitiativeService
 from align_desktop.store.outcomes import OutcomeService
 from align_desktop.store.risks import RiskService
 from align_desktop.store.settings import SettingsService
+from align_desktop.store.versioned_rows import VersionedRow
 from align_desktop.store.workspace import Workspace
 
 
@@ -37,18 +38,29 @@ def cells(path: Path) -> dict[str, list[list[object]]]:
     return {name: book.get_sheet_by_name(name).to_python(skip_empty_area=False) for name in book.sheet_names}
 
 
+VERSION_FIELDS = {field.name for field in fields(VersionedRow)}
+
+
+def _carried(items: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A row as a dict without its version, which is the workspace's, not the workbook's."""
+    return {name: value for name, value in items if name not in VERSION_FIELDS}
+
+
 def comparable(contents: WorkspaceContents) -> dict[str, Any]:
-    """What a workbook carries of a workspace: everything but row ids, key counters and gate overrides."""
+    """What a workbook carries of a workspace: everything but row ids, key counters, gate overrides and versions."""
     lanes = {lane.id: lane.name for lane in contents.lanes}
     return {
         "settings": asdict(contents.settings),
         "lanes": [lane.name for lane in contents.lanes],
         "outcomes": contents.outcomes,
-        "initiatives": [asdict(i) | {"lane_id": lanes[i.lane_id], "gate_override": None} for i in contents.initiatives],
+        "initiatives": [
+            asdict(i, dict_factory=_carried) | {"lane_id": lanes[i.lane_id], "gate_override": None}
+            for i in contents.initiatives
+        ],
         "capabilities": contents.capabilities,
         "needs": contents.needs,
         "risks": contents.risks,
-        "cases": [asdict(c) | {"lane_id": lanes[c.lane_id]} for c in contents.cases],
+        "cases": [asdict(c, dict_factory=_carried) | {"lane_id": lanes[c.lane_id]} for c in contents.cases],
         "benefits": contents.benefits,
     }
 

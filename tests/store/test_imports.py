@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -26,13 +27,13 @@ pytestmark = pytest.mark.file_only  # an import's undo restores the backup file 
 def dump(path: Path) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every table of the workspace, sorted: equal dumps mean equal workspaces.
 
-    The audit trail is compared without its clock times, so that one change made twice dumps alike,
-    and who last wrote (`audit_context`, bookkeeping for the trail) is left out.
+    The audit trail and the items' versions are compared without their clock times, so that one change
+    made twice dumps alike, and who last wrote (`audit_context`, bookkeeping for the trail) is left out.
     """
     connection = connect(path, read_only=True)  # leaves no journal files beside it
     try:
         return {
-            table: sorted(connection.execute(f"SELECT {_columns(table)} FROM {table}").fetchall(), key=repr)
+            table: sorted(connection.execute(f"SELECT {_columns(connection, table)} FROM {table}").fetchall(), key=repr)
             for table in app_tables()
             if table != "audit_context"
         }
@@ -40,10 +41,10 @@ def dump(path: Path) -> dict[str, list[tuple[Any, ...]]]:
         connection.close()
 
 
-def _columns(table: str) -> str:
+def _columns(connection: sqlite3.Connection, table: str) -> str:
     if table == "audit_entry":
         return "id, who, session_id, item_kind, item_key, field, detail, old_value, new_value"
-    return "*"
+    return ", ".join(row[1] for row in connection.execute(f"PRAGMA table_info({table})") if row[1] != "changed_at")
 
 
 def _changes() -> ImportChanges:
