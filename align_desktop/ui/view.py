@@ -3,7 +3,8 @@
 A hidden view only notes that it is stale and reloads when it is next shown, so one edit
 costs one reload of the visible view. A view asks the main window for another view (the first
 step of its empty-state hint may be there) through `view_requested`. `perform_change` runs one
-user action as one undo step and says why when it is refused.
+user action as one undo step and says why when it is refused; `perform_item_edit` runs an edit of an
+item against the version the user saw, asking what to do when someone else changed the item since.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from align_desktop.store.changes import Revert
 from align_desktop.store.errors import WorkspaceError
 from align_desktop.ui.open_workspace import OpenWorkspace
 from align_desktop.ui.prompts import Prompter
+from align_desktop.ui.stale_edits import perform_edit
 
 
 class WorkspaceView(QWidget):
@@ -67,9 +69,23 @@ class WorkspaceView(QWidget):
 
         Invalid input goes to `refused` (a form shows it beside its field) or, without one, to a
         message naming the action; a store error is shown and the view reloads what is stored."""
+        return self.perform_item_edit(prompter, text, lambda _version: action(), None, refused)
+
+    def perform_item_edit(
+        self,
+        prompter: Prompter,
+        text: str,
+        edit: Callable[[int | None], Revert],
+        version: int | None,
+        refused: Callable[[ValidationError], None] | None = None,
+    ) -> bool:
+        """Run `edit(version)`, an edit of an item the user saw at `version`, as `perform_change` runs an action;
+        True when it was stored.
+
+        If someone else changed the item since, the user reapplies the edit or discards it (`stale_edits`)."""
         assert self.workspace is not None
         try:
-            self.workspace.perform(text, action)
+            return perform_edit(self.workspace, prompter, text, edit, version)
         except ValidationError as error:
             if refused is not None:
                 refused(error)
@@ -80,7 +96,6 @@ class WorkspaceView(QWidget):
             prompter.error(self.tr("Not saved"), str(error))
             self.reload()
             return False
-        return True
 
     def refresh(self) -> None:
         """Show the current state of `self.workspace` (which is open)."""

@@ -1,7 +1,9 @@
 """The board view: filter bar above the board canvas, and the board's actions; with no initiative yet, an
 empty-state hint in their place.
 
-Every action goes through `OpenWorkspace.perform`, so each is one transaction and one undo step.
+Every action goes through `OpenWorkspace.perform`, so each is one transaction and one undo step. The dialog's
+edit is made against the version of the initiative it was filled from (`stale_edits`); moving a card is not
+checked: it changes where the card sits, none of the fields the user read.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from align_desktop.domain.board_filter import BoardFilter
 from align_desktop.domain.validation import ValidationError
 from align_desktop.domain.vocabulary import DECISION_POINTS
 from align_desktop.store.board_rows import BoardRows
+from align_desktop.store.changes import Revert
 from align_desktop.store.errors import WorkspaceError
 from align_desktop.ui.board.canvas import ZOOM_STEP, BoardCanvas
 from align_desktop.ui.board.scene import BoardScene
@@ -31,6 +34,7 @@ from align_desktop.ui.dashboard import targets
 from align_desktop.ui.dashboard.targets import Target
 from align_desktop.ui.empty_state import EmptyState, EmptyStateStack
 from align_desktop.ui.prompts import Prompter
+from align_desktop.ui.stale_edits import perform_edit
 from align_desktop.ui.view import WorkspaceView
 
 _ALL = None
@@ -355,13 +359,19 @@ class BoardView(WorkspaceView):
             self.scene.select(created[0])
 
     def edit_card(self, key: str) -> None:
+        """Edit initiative `key` in the dialog, against the version the dialog was filled from."""
         assert self.workspace is not None
-        service = self.workspace.initiatives
+        workspace, service = self.workspace, self.workspace.initiatives
         row = service.get(key)
+        version: int | None = row.version
 
         def submit(changes: dict[str, Any], reason: str) -> None:
-            assert self.workspace is not None
-            self.workspace.perform(self.tr("Edit {0}").format(key), lambda: service.update(key, changes, reason))
+            def edit(expected: int | None) -> Revert:
+                nonlocal version
+                version = expected  # a gate refusal asks for a reason, then resubmits against the version agreed to
+                return service.update(key, changes, reason, expected_version=expected)
+
+            perform_edit(workspace, self._prompter, self.tr("Edit {0}").format(key), edit, version)
 
         self._dialog(row, submit)
 

@@ -3,7 +3,9 @@
 Every change, in a cell or in the form, is one `OpenWorkspace.perform` call (one undo step);
 deleting several capabilities at once is one step too. The view then reloads from the
 `changed` signal like every other view, keeping the selection by key. A refused cell is
-explained in a line above the table; a refused form field at the field.
+explained in a line above the table; a refused form field at the field. An edit is made against
+the version of the capability the table or form showed: if someone else changed it since, the
+user reapplies or discards it (`WorkspaceView.perform_item_edit`).
 """
 
 from __future__ import annotations
@@ -35,7 +37,6 @@ from align_desktop.domain.capability import (
 from align_desktop.domain.validation import ValidationError
 from align_desktop.store.capabilities import CapabilityService
 from align_desktop.store.changes import Revert
-from align_desktop.store.errors import WorkspaceError
 from align_desktop.store.rows import CapabilityRow
 from align_desktop.ui.capabilities.form import ERROR_COLOUR, CapabilityForm
 from align_desktop.ui.capabilities.model import CapabilityTableModel, choice_text
@@ -273,34 +274,35 @@ class CapabilitiesView(WorkspaceView):
         return self.tr("1 initiative") if count == 1 else self.tr("{0} initiatives").format(count)
 
     def _save_cell(self, key: str, field: str, value: object) -> bool:
-        """Store a table cell's value; a refusal is explained above the table."""
-        if self.workspace is None or self._unchanged(key, field, value):
+        """Store a table cell's value against the version the table shows; a refusal is explained above the table."""
+        number = self.model.index_of_key(key)
+        shown = None if number is None else self.model.row_at(number)
+        if self.workspace is None or (shown is not None and self._unchanged(shown, field, value)):
             return True
         service = self._service
         action = self.tr("Edit {0} {1}").format(key, CAPABILITY_FIELDS[field])
-        try:
-            self.workspace.perform(action, lambda: service.update(key, {field: value}))
-        except ValidationError as error:
+
+        def above_table(error: ValidationError) -> None:
             self.table_message.setText(
                 self.tr("{0} not saved: {1}: {2}.").format(key, error.field, error.message.rstrip("."))
             )
             self.table_message.show()
-            return False
-        except (WorkspaceError, LookupError) as error:
-            self._prompter.error(self.tr("Not saved"), str(error))
-            self.reload()
-            return False
-        return True
 
-    def _unchanged(self, key: str, field: str, value: object) -> bool:
-        row = self.model.index_of_key(key)
-        if row is None:
-            return False
+        return self.perform_item_edit(
+            self._prompter,
+            action,
+            lambda version: service.update(key, {field: value}, expected_version=version),
+            None if shown is None else shown.version,
+            above_table,
+        )
+
+    @staticmethod
+    def _unchanged(shown: CapabilityRow, field: str, value: object) -> bool:
         try:
             clean = validate_capability({field: value})[field]
         except ValidationError:
             return False
-        return same(clean, getattr(self.model.row_at(row), field))
+        return same(clean, getattr(shown, field))
 
     def _save_field(self, field: str, value: object) -> None:
         row = self.form.row
@@ -308,17 +310,30 @@ class CapabilitiesView(WorkspaceView):
             return
         service = self._service
         action = self.tr("Edit {0} {1}").format(row.key, CAPABILITY_FIELDS[field])
-        if self._perform(action, lambda: service.update(row.key, {field: value}), field):
+        if self._edit(
+            action,
+            lambda version: service.update(row.key, {field: value}, expected_version=version),
+            row.version,
+            field,
+        ):
             self.form.clear_error()
 
     def _perform(self, text: str, action: Callable[[], Revert], field: str | None = None) -> bool:
         """Run one undoable change; a refusal of `field` is shown beside it. True when it was stored."""
+        return self._edit(text, lambda _version: action(), None, field)
+
+    def _edit(
+        self, text: str, edit: Callable[[int | None], Revert], version: int | None, field: str | None = None
+    ) -> bool:
+        """Run one undoable edit of the capability the form showed at `version` (someone else may have changed it
+        since: the user reapplies or discards the edit); a refusal of `field` is shown beside it. True when it
+        was stored."""
 
         def at_field(error: ValidationError) -> None:
             assert field is not None
             self.form.show_error(field, f"{error.field}: {error.message}")
 
-        return self.perform_change(self._prompter, text, action, None if field is None else at_field)
+        return self.perform_item_edit(self._prompter, text, edit, version, None if field is None else at_field)
 
     # selection
 

@@ -1,7 +1,9 @@
 """The Outcomes view: filter and table of outcomes on the left, the selected outcome's form on the right.
 
 Every change is one `OpenWorkspace.perform` call (one undo step); the view then reloads from the
-`changed` signal like every other view, keeping the selected outcome selected by key.
+`changed` signal like every other view, keeping the selected outcome selected by key. An edit is
+made against the version of the outcome the form showed: if someone else changed it since, the
+user reapplies or discards it (`WorkspaceView.perform_item_edit`).
 """
 
 from __future__ import annotations
@@ -209,17 +211,27 @@ class OutcomesView(WorkspaceView):
             return
         service = self.workspace.outcomes
         action = self.tr("Edit {0} {1}").format(row.key, OUTCOME_FIELDS[field])
-        if self._perform(action, lambda: service.update(row.key, {field: text}), field):
+        if self._edit(
+            action, lambda version: service.update(row.key, {field: text}, expected_version=version), row.version, field
+        ):
             self.form.clear_error()
 
     def _perform(self, text: str, action: Callable[[], Revert], field: str | None = None) -> bool:
         """Run one undoable change; a refusal of `field` is shown beside it. True when it was stored."""
+        return self._edit(text, lambda _version: action(), None, field)
+
+    def _edit(
+        self, text: str, edit: Callable[[int | None], Revert], version: int | None, field: str | None = None
+    ) -> bool:
+        """Run one undoable edit of the outcome the form showed at `version` (someone else may have changed it
+        since: the user reapplies or discards the edit); a refusal of `field` is shown beside it. True when it
+        was stored."""
 
         def at_field(error: ValidationError) -> None:
             assert field is not None
             self.form.show_error(field, f"{error.field}: {error.message}")
 
-        return self.perform_change(self._prompter, text, action, None if field is None else at_field)
+        return self.perform_item_edit(self._prompter, text, edit, version, None if field is None else at_field)
 
     # selection
 

@@ -3,8 +3,11 @@
 Every change (a cell, a form field, the links, a risk dragged to another heat-map cell, a new
 or deleted risk) is one `OpenWorkspace.perform` call, one undo step; the view then reloads from
 the `changed` signal like every other view, keeping the selection by key. A refused cell is
-explained above the table, a refused form field right under the field. Clicking a heat-map cell
-filters the register to the risks in it; clicking it again (or its chip) clears that filter.
+explained above the table, a refused form field right under the field. An edit of a cell, a
+field or the ratings is made against the version of the risk the view showed: if someone else
+changed it since, the user reapplies or discards it (`WorkspaceView.perform_item_edit`). Clicking
+a heat-map cell filters the register to the risks in it; clicking it again (or its chip) clears
+that filter.
 
 The register opens ordered by value at risk, highest first (ties by residual score); the
 "Order by value at risk" button, or a click on that header, gets that order back. "Today",
@@ -33,8 +36,8 @@ from PySide6.QtWidgets import (
 from align_desktop.domain.risk import RISK_FIELDS, validate_risk
 from align_desktop.domain.validation import ValidationError
 from align_desktop.store.changes import Revert
-from align_desktop.store.errors import WorkspaceError
 from align_desktop.store.risks import RiskService
+from align_desktop.store.rows import RiskRow
 from align_desktop.ui.capabilities.naming import unused_name
 from align_desktop.ui.dashboard import targets
 from align_desktop.ui.dashboard.targets import Target
@@ -250,18 +253,22 @@ class RisksView(WorkspaceView):
         self._rescore(key, {"residual_likelihood": likelihood, "residual_impact": impact})
 
     def _rescore(self, key: str, ratings: dict[str, int]) -> None:
-        """A risk dragged to another cell: both ratings change as one undo step."""
-        if self.workspace is None:
+        """A risk dragged to another cell: both ratings change as one undo step, against the version the maps show."""
+        shown = self._shown(key)
+        if self.workspace is None or shown is None:
+            return
+        if all(getattr(shown, field) == value for field, value in ratings.items()):
             return
         service = self._service
-        current = service.get(key)
-        if all(getattr(current, field) == value for field, value in ratings.items()):
-            return
         likelihood, impact = ratings.values()
         which = self.tr("residual") if "residual_impact" in ratings else self.tr("inherent")
         action = self.tr("Move {0} to {1} likelihood {2} × impact {3}").format(key, which, likelihood, impact)
-        if self._perform(action, lambda: service.update(key, ratings)):
+        if self._edit(action, lambda version: service.update(key, ratings, expected_version=version), shown.version):
             self.select_key(key)
+
+    def _shown(self, key: str) -> RiskRow | None:
+        """Risk `key` as the register and the maps show it, filtered out or not."""
+        return next((shown.risk for shown in self.model.all_rows() if shown.key == key), None)
 
     # actions
 
@@ -309,27 +316,28 @@ class RisksView(WorkspaceView):
         return question + " " + self.tr("You can undo this with Ctrl+Z.")
 
     def _save_cell(self, key: str, field: str, value: object) -> bool:
-        """Store a table cell's value; a refusal is explained above the table."""
+        """Store a table cell's value against the version the table shows; a refusal is explained above the table."""
         if self.workspace is None:
             return False
-        row = self.model.index_of_key(key)
-        if row is not None and self._unchanged(self.model.row_at(row), field, value):
+        shown = self._shown(key)
+        if shown is not None and self._unchanged(shown, field, value):
             return True
         service = self._service
         action = self.tr("Edit {0} {1}").format(key, RISK_FIELDS[field])
-        try:
-            self.workspace.perform(action, lambda: service.update(key, {field: value}))
-        except ValidationError as error:
+
+        def above_table(error: ValidationError) -> None:
             self.table_message.setText(
                 self.tr("{0} not saved: {1}: {2}.").format(key, error.field, error.message.rstrip("."))
             )
             self.table_message.show()
-            return False
-        except (WorkspaceError, LookupError) as error:
-            self._prompter.error(self.tr("Not saved"), str(error))
-            self.reload()
-            return False
-        return True
+
+        return self.perform_item_edit(
+            self._prompter,
+            action,
+            lambda version: service.update(key, {field: value}, expected_version=version),
+            None if shown is None else shown.version,
+            above_table,
+        )
 
     @staticmethod
     def _unchanged(risk: object, field: str, value: object) -> bool:
@@ -344,7 +352,12 @@ class RisksView(WorkspaceView):
             return
         service = self._service
         action = self.tr("Edit {0} {1}").format(row.key, RISK_FIELDS[field])
-        if self._perform(action, lambda: service.update(row.key, {field: value}), field):
+        if self._edit(
+            action,
+            lambda version: service.update(row.key, {field: value}, expected_version=version),
+            row.version,
+            field,
+        ):
             self.form.clear_error()
 
     def _save_links(self, initiatives: list[str], capabilities: list[str]) -> None:
@@ -358,12 +371,19 @@ class RisksView(WorkspaceView):
 
     def _perform(self, text: str, action: Callable[[], Revert], field: str | None = None) -> bool:
         """Run one undoable change; a refusal of `field` is shown beside it. True when it was stored."""
+        return self._edit(text, lambda _version: action(), None, field)
+
+    def _edit(
+        self, text: str, edit: Callable[[int | None], Revert], version: int | None, field: str | None = None
+    ) -> bool:
+        """Run one undoable edit of a risk shown at `version` (someone else may have changed it since: the user
+        reapplies or discards the edit); a refusal of `field` is shown beside it. True when it was stored."""
 
         def at_field(error: ValidationError) -> None:
             assert field is not None
             self.form.show_error(field, f"{error.field}: {error.message}")
 
-        return self.perform_change(self._prompter, text, action, None if field is None else at_field)
+        return self.perform_item_edit(self._prompter, text, edit, version, None if field is None else at_field)
 
     # selection and filters
 

@@ -6,9 +6,10 @@ presenter layout, where the view is too narrow for them beside the case (on a sm
 go under the cost lines, each the case's full width, in the case's scrolled pane.
 Typing recomputes the picked case from the stored row overlaid with what is typed (`Draft`);
 a value is stored when its field's editing finishes, as one `OpenWorkspace.perform` call (one
-undo step), and the view then reloads from the `changed` signal like every view. The portfolio
-is computed by a `PortfolioCalculator`, so a reload after one edit re-evaluates one case. With no
-initiative in the workspace, an empty-state hint takes the view's place.
+undo step) made against the version of the case, cost line or initiative the view showed, and the
+view then reloads from the `changed` signal like every view (so the next edit is made against the
+version it saved). The portfolio is computed by a `PortfolioCalculator`, so a reload after one edit
+re-evaluates one case. With no initiative in the workspace, an empty-state hint takes the view's place.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from align_desktop.ui.roi.changes import change_for
 from align_desktop.ui.roi.charts_panel import ChartInput, ChartsPanel
 from align_desktop.ui.roi.cost_lines import CostLinesPanel
 from align_desktop.ui.roi.delegates import CaseDelegate
-from align_desktop.ui.roi.draft import Draft, Field, parse, stored
+from align_desktop.ui.roi.draft import Draft, Field, find_line, parse, stored
 from align_desktop.ui.roi.headline import Headline
 from align_desktop.ui.roi.picker import InitiativePicker, entry_for
 from align_desktop.ui.roi.portfolio_panel import PortfolioPanel
@@ -72,6 +73,8 @@ class RoiView(WorkspaceView):
         self.errors: dict[Field, str] = {}
         self.cases: dict[str, BusinessCaseRow] = {}
         self.row: BusinessCaseRow | None = None
+        self.initiative_version: int | None = None
+        """The version of the picked initiative when its case was shown: what a confidence edit is checked against."""
         self.figures: dict[str, Figures] = {}
         """The picked case under each scenario as typed (base with IRR); exact, for checks."""
         self.picked_key: str | None = None
@@ -245,6 +248,8 @@ class RoiView(WorkspaceView):
             self.case_note.clear()
             self.charts.show_case(None, self.tr("No initiative to show"), now=True)
             return
+        assert self.workspace is not None
+        self.initiative_version = self.workspace.initiatives.get(self.row.initiative_key).version
         horizon = self.assumptions.horizon
         self.editor.show_assumptions(horizon, self.assumptions.rate, self.currency)
         self.costs.show_lines(self.row.cost_lines, horizon, self.errors)
@@ -333,8 +338,8 @@ class RoiView(WorkspaceView):
             self._show_errors()
             return True
         assert self.service is not None
-        change = change_for(self.service, self.workspace.initiatives, row.initiative_key, field, value)
-        return self._perform(*change, field=field)
+        change = change_for(self.service, self.workspace.initiatives, row, self.initiative_version, field, value)
+        return self._edit(*change, field=field)
 
     def _show_errors(self) -> None:
         self.costs.show_errors(self.errors)
@@ -342,13 +347,21 @@ class RoiView(WorkspaceView):
 
     def _perform(self, text: str, action: Callable[[], Revert], field: Field | None = None) -> bool:
         """Run one undoable change; a refusal of `field` is shown beside it. True when it was stored."""
+        return self._edit(text, lambda _version: action(), None, field)
+
+    def _edit(
+        self, text: str, edit: Callable[[int | None], Revert], version: int | None, field: Field | None = None
+    ) -> bool:
+        """Run one undoable edit of an item the view showed at `version` (someone else may have changed it since:
+        the user reapplies or discards the edit); a refusal of `field` is shown beside it. True when it was
+        stored."""
 
         def at_field(error: ValidationError) -> None:
             assert field is not None
             self.errors[field] = message_of(error)
             self._show_errors()
 
-        return self.perform_change(self._prompter, text, action, None if field is None else at_field)
+        return self.perform_item_edit(self._prompter, text, edit, version, None if field is None else at_field)
 
     # cost lines
 
@@ -376,10 +389,16 @@ class RoiView(WorkspaceView):
 
     def fill_recurring(self, line_key: str, from_year: int, text: str) -> None:
         """Put the amount typed in every year from `from_year` to the horizon on one line."""
-        if self.service is None:
+        if self.service is None or self.row is None:
             return
         service = self.service
+        line = find_line(self.row, line_key)
         self.errors.pop(FILL, None)
         action = self.tr("Fill cost line {0} from year {1}").format(line_key, from_year)
-        if self._perform(action, lambda: service.fill_recurring(line_key, from_year, text), field=FILL):
+        if self._edit(
+            action,
+            lambda version: service.fill_recurring(line_key, from_year, text, expected_version=version),
+            None if line is None else line.version,
+            field=FILL,
+        ):
             self.costs.fill_done()

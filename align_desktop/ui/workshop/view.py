@@ -3,7 +3,8 @@
 New, Edit and Delete plan sessions (the session editor); Start and End run one — starting puts
 the window in the presenter layout, through the Workshop menu's controls (`start_requested`,
 `end_requested`, `present_requested`). With no session yet, an empty-state hint says what a
-session is for.
+session is for. Editing a session or a log entry, or marking an action done, is checked against the
+version the view showed (`stale_edits`).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from align_desktop.store.changes import Revert
 from align_desktop.store.workshop_rows import SessionRow
 from align_desktop.ui.empty_state import EmptyState, EmptyStateStack
 from align_desktop.ui.prompts import Prompter
+from align_desktop.ui.stale_edits import perform_edit
 from align_desktop.ui.view import WorkspaceView
 from align_desktop.ui.workshop.log_panel import LogPanel
 
@@ -283,9 +285,14 @@ class WorkshopView(WorkspaceView):
         workspace = self.workspace
 
         def submit(fields: dict[str, Any], participants: list[str], agenda: list[Any]) -> None:
-            workspace.perform(
+            perform_edit(
+                workspace,
+                self._prompter,
                 self.tr("Edit {0}").format(row.key),
-                lambda: workspace.sessions.update(row.key, fields, participants, agenda),
+                lambda version: workspace.sessions.update(
+                    row.key, fields, participants, agenda, expected_version=version
+                ),
+                row.version,
             )
 
         SessionDialog(row, submit, self).exec()
@@ -349,7 +356,13 @@ class WorkshopView(WorkspaceView):
         workspace = self.workspace
 
         def submit(fields: dict[str, Any], links: list[str]) -> None:
-            workspace.perform(self.tr("Edit {0}").format(key), lambda: workspace.log.update(key, fields, links))
+            perform_edit(
+                workspace,
+                self._prompter,
+                self.tr("Edit {0}").format(key),
+                lambda version: workspace.log.update(key, fields, links, expected_version=version),
+                entry.version,
+            )
 
         LogEntryDialog(
             entry.kind,
@@ -361,10 +374,16 @@ class WorkshopView(WorkspaceView):
         ).exec()
 
     def mark_done(self, key: str, done: bool) -> None:
-        if self.workspace is not None:
+        entry = next((entry for entry in self.log.entries if entry.key == key), None)
+        if self.workspace is not None and entry is not None:
             workspace = self.workspace
             text = self.tr("Mark {0} done") if done else self.tr("Mark {0} not done")
-            self.perform_change(self._prompter, text.format(key), lambda: workspace.log.set_done(key, done))
+            self.perform_item_edit(
+                self._prompter,
+                text.format(key),
+                lambda version: workspace.log.set_done(key, done, expected_version=version),
+                entry.version,
+            )
 
     def delete_entry(self, key: str) -> None:
         if self.workspace is not None:
