@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, cast
 
@@ -97,3 +97,23 @@ def test_a_collector_turned_off_by_the_caller_stays_off() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_item_rows_are_stamped_with_the_author_and_the_time_as_the_trigger_would(workspace: Workspace) -> None:
+    with workspace.write() as session:
+        insert_rows(session, cast(Table, Outcome.__table__), [dict(row) for row in OUTCOMES])
+    with workspace.read() as db:
+        stamped = db.execute("SELECT changed_by, changed_at IS NOT NULL, version FROM outcome ORDER BY id").fetchall()
+    assert [tuple(row) for row in stamped] == [(workspace.author, 1, 1)] * 2
+
+
+def test_rows_copied_with_their_stamps_keep_them(workspace: Workspace) -> None:
+    copied = [{**OUTCOMES[0], "changed_by": "maria", "changed_at": datetime(2026, 1, 2, 3, 4, 5), "version": 4}]
+    with workspace.write() as session:
+        insert_rows(session, cast(Table, Outcome.__table__), copied)
+    with workspace.read() as db:
+        assert db.execute("SELECT changed_by, changed_at, version FROM outcome").fetchone() == (
+            "maria",
+            "2026-01-02 03:04:05.000000",
+            4,
+        )
