@@ -16,12 +16,10 @@ team workspace is opened.
 
 from __future__ import annotations
 
-import getpass
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
-from urllib.parse import parse_qsl, unquote, urlsplit
 
 from align_desktop.store.errors import WorkspaceError
 
@@ -55,6 +53,9 @@ class ServerAddress:
     @classmethod
     def parse(cls, text: str) -> ServerAddress:
         """The address `text` names; a `WorkspaceError` saying what is wrong with it otherwise."""
+        import getpass
+        from urllib.parse import parse_qsl, unquote, urlsplit  # when an address is read: start-up needs neither
+
         parts = urlsplit(text.strip())
         if parts.scheme.lower() not in SCHEMES:
             raise WorkspaceError(f"'{text}' is not a team workspace address; it starts with postgresql://.")
