@@ -50,8 +50,6 @@ def test_import_previews_on_a_team_workspace_but_does_not_apply(
     assert main(["export", "workbook", team_url, str(workbook)]) == 0
     assert main(["import", team_url, str(workbook), "--dry-run"]) == 0
     assert "nothing was changed" in capsys.readouterr().out
-    assert main(["import", team_url, str(workbook)]) == 1
-    assert "team workspace on a server, not a file" in capsys.readouterr().err
 
 
 def test_new_refuses_a_database_that_holds_a_workspace(team_url: str, capsys: pytest.CaptureFixture[str]) -> None:
@@ -130,3 +128,32 @@ def test_publish_then_download_round_trips_through_the_command_line(
     assert downloaded == json.loads(capsys.readouterr().out)
     assert main(["publish", str(sample_path), url]) == 1
     assert "is not empty" in capsys.readouterr().err
+
+
+def test_import_into_a_team_workspace_applies_after_a_backup_in_the_users_data_folder(
+    team_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import openpyxl
+
+    from align_desktop.store.imports import read_contents
+    from align_desktop.store.team_imports import team_backup_folder, user_data_folder
+
+    for variable in ("HOME", "XDG_DATA_HOME", "LOCALAPPDATA"):
+        monkeypatch.setenv(variable, str(tmp_path / "home"))
+    workbook = tmp_path / "w.xlsx"
+    assert main(["export", "workbook", team_url, str(workbook)]) == 0
+    book = openpyxl.load_workbook(workbook)
+    sheet = book["Initiatives"]
+    title = [cell.value for cell in sheet[1]].index("Title")
+    sheet.cell(row=2, column=title + 1).value = "Renamed in the workbook"
+    book.save(workbook)
+    capsys.readouterr()
+
+    assert main(["import", team_url, str(workbook)]) == 0
+
+    out = capsys.readouterr().out
+    (backup,) = team_backup_folder(user_data_folder(), ServerAddress.parse(team_url)).glob("* before import.align")
+    assert str(tmp_path / "home") in str(backup)
+    assert f"Imported: 0 added, 1 changed. The workspace before the import is kept in {backup}." in out
+    assert "Renamed in the workbook" in {i.title for i in read_contents(ServerAddress.parse(team_url)).initiatives}
+    assert "Renamed in the workbook" not in {i.title for i in read_contents(backup).initiatives}

@@ -6,7 +6,8 @@ field (old → new) and every error as `Sheet!C12: message`. A workbook that can
 (see `safety`) raises `ExchangeError` with one sentence. `apply_plan` refuses a plan with
 errors; otherwise it backs the workspace up and applies the plan in one transaction
 (`store.imports.ImportService`, which the GUI calls directly, after a backup, to get
-the undo step).
+the undo step). A team workspace is backed up by downloading it into the user's data folder
+(`store.team_imports`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from align_desktop.exchange.errors import ExchangeError
 from align_desktop.store.backup import take_backup
 from align_desktop.store.collector import collector_paused
 from align_desktop.store.imports import BACKUP_REASON, ImportChanges
+from align_desktop.store.server import ServerAddress
 
 if TYPE_CHECKING:
     from align_desktop.store.locations import Location
@@ -87,11 +89,12 @@ def _plan(workspace_path: Location, workbook_path: Path) -> ImportPlan:
     return ImportPlan(Path(workbook_path), planner.changes, planner.errors, planner.preview, planner.counts)
 
 
-def apply_plan(workspace_path: Location, plan: ImportPlan) -> Path:
+def apply_plan(workspace_path: Location, plan: ImportPlan, data_folder: Path | None = None) -> Path:
     """Back the workspace up, then apply `plan` in one transaction; return the backup's path.
 
     A plan with errors is refused. The workspace is opened for writing (an older schema is
-    upgraded first, then backed up), and closed again.
+    upgraded first, then backed up), and closed again. A team workspace's backup goes into
+    its folder under `data_folder` (default: `store.team_imports.user_data_folder()`).
     """
     from align_desktop.store.imports import ImportService
     from align_desktop.store.locations import open_location
@@ -100,7 +103,12 @@ def apply_plan(workspace_path: Location, plan: ImportPlan) -> Path:
         raise ExchangeError(f"Nothing was imported: {plan.workbook.name} has {len(plan.errors)} error(s).")
     workspace = open_location(workspace_path)
     try:
-        backup = take_backup(workspace.path, BACKUP_REASON)
+        if isinstance(workspace_path, ServerAddress):
+            from align_desktop.store.team_imports import take_team_backup, user_data_folder
+
+            backup = take_team_backup(workspace_path, data_folder or user_data_folder())
+        else:
+            backup = take_backup(workspace.path, BACKUP_REASON)
         ImportService(workspace).apply(plan.changes, backup)
     finally:
         workspace.close()

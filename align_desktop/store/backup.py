@@ -3,7 +3,9 @@
 Backups live next to the workspace, in a folder named after it: `Plan.align` keeps its copies in
 `Plan.backups/`, each named with its time and the reason it was taken (before an import, an
 upgrade or a restore, and every 30 minutes of editing). After each backup the folder is thinned:
-all of today's are kept, one a day for a week, one a week for a month.
+all of today's are kept, one a day for a week, one a week for a month. A team workspace's backups
+(downloads taken before an import, `store.team_imports`) are named and thinned the same way, in a
+folder of the user's.
 """
 
 from __future__ import annotations
@@ -76,20 +78,22 @@ def take_backup(workspace_path: Path, reason: str, now: datetime | None = None) 
 
 
 def _new_backup_path(workspace_path: Path, reason: str, moment: datetime) -> Path:
-    """A name in the backup folder (created if need be) that no backup has yet."""
-    folder = backup_folder(workspace_path)
-    name = f"{workspace_path.stem} {moment:%Y-%m-%d %H%M%S} {reason}"
+    return new_backup_path(backup_folder(workspace_path), workspace_path.stem, reason, moment, workspace_path)
+
+
+def new_backup_path(folder: Path, stem: str, reason: str, moment: datetime, workspace: object) -> Path:
+    """A name in `folder` (created if need be) that no backup has yet, for a backup of `workspace` (as messages
+    name it) named after `stem`."""
+    name = f"{stem} {moment:%Y-%m-%d %H%M%S} {reason}"
     target = folder / f"{name}.align"
     number = 1
     while target.exists():  # two backups in one second
         number += 1
         target = folder / f"{name} ({number}).align"
     try:
-        folder.mkdir(exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise WorkspaceError(
-            f"Could not back up {workspace_path}: cannot create {folder} ({write_failure(exc)})."
-        ) from exc
+        raise WorkspaceError(f"Could not back up {workspace}: cannot create {folder} ({write_failure(exc)}).") from exc
     return target
 
 
@@ -106,11 +110,15 @@ class Backup:
 
 def list_backups(workspace_path: Path) -> list[Backup]:
     """The workspace's backups, newest first."""
-    folder = backup_folder(workspace_path)
+    return backups_in(backup_folder(workspace_path), workspace_path.stem)
+
+
+def backups_in(folder: Path, stem: str) -> list[Backup]:
+    """The backups in `folder` named after `stem`, newest first."""
     found = []
     for path in folder.glob("*.align") if folder.is_dir() else ():
         match = _NAME.match(path.name)
-        if match is None or match["stem"] != workspace_path.stem:
+        if match is None or match["stem"] != stem:
             continue
         taken = datetime.strptime(match["when"], "%Y-%m-%d %H%M%S")
         found.append(Backup(path, taken, match["reason"], path.stat().st_size))
@@ -122,7 +130,12 @@ def thin(workspace_path: Path, now: datetime) -> list[Path]:
     written; return the backups deleted."""
     for partial in backup_folder(workspace_path).glob(f".*{PARTIAL_SUFFIX}"):
         partial.unlink(missing_ok=True)
-    backups = list_backups(workspace_path)
+    return thin_backups(backup_folder(workspace_path), workspace_path.stem, now)
+
+
+def thin_backups(folder: Path, stem: str, now: datetime) -> list[Path]:
+    """Delete the backups in `folder` named after `stem` that thinning no longer keeps; return them."""
+    backups = backups_in(folder, stem)
     keep = backups_to_keep((b.taken for b in backups), now)
     removed = []
     for backup in backups:

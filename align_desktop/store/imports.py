@@ -5,7 +5,9 @@ writes it, the importer compares against it). `ImportChanges` is a validated imp
 lanes and items to add (each under its key) or change (only the fields that differ).
 `ImportService.apply` makes those changes in one write transaction and returns the `Revert` that
 undoes them: it puts back every table from the backup taken just before, so an undo restores
-the workspace exactly; its redo applies the same changes again.
+the workspace exactly; its redo applies the same changes again. On a team workspace the backup is
+a download, and the undo puts it back only if nobody changed the team workspace since
+(`store.team_imports`).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from align_desktop.store.errors import WorkspaceError
 from align_desktop.store.locations import Location
 from align_desktop.store.reading import read_only
 from align_desktop.store.rows import CapabilityRow, RiskRow
+from align_desktop.store.server import ServerAddress
 from align_desktop.store.workspace import Workspace
 
 CASE_COLUMNS: tuple[str, ...] = (
@@ -158,10 +161,13 @@ class ImportService:
     def apply(self, changes: ImportChanges, backup: Path | None = None) -> Revert:
         """Make `changes` in one write transaction; the revert restores the workspace from `backup`.
 
-        `backup` is a copy of the workspace taken just before (`store.backup.take_backup`); when
-        None, one is taken here ("before import"). Everything is checked again while applying:
-        any refusal rolls the whole import back.
+        `backup` is a copy of the workspace taken just before (`store.backup.take_backup`, or for a team
+        workspace `store.team_imports.take_team_backup`, which only the caller can take: it needs the
+        user's data folder); for a file, when None, one is taken here ("before import"). Everything is
+        checked again while applying: any refusal rolls the whole import back.
         """
+        if isinstance(self._workspace.location, ServerAddress):
+            return self._apply_to_team_workspace(changes, backup)
         from align_desktop.store import import_writes
 
         if backup is None:
@@ -175,6 +181,23 @@ class ImportService:
 
     def _restore(self, backup: Path, changes: ImportChanges) -> Revert:
         restore_from_backup(self._workspace.path, backup)
+        return lambda: self.apply(changes, backup)
+
+    def _apply_to_team_workspace(self, changes: ImportChanges, backup: Path | None) -> Revert:
+        from align_desktop.store.team_imports import apply_after_backup
+
+        if backup is None:
+            raise WorkspaceError(
+                f"{self._workspace.location} is a team workspace on a server, not a file: importing into it needs "
+                "its backup downloaded first (store.team_imports.take_team_backup)."
+            )
+        applied = apply_after_backup(self._workspace, changes, backup)
+        return lambda: self._restore_team_workspace(backup, changes, applied)
+
+    def _restore_team_workspace(self, backup: Path, changes: ImportChanges, applied: str) -> Revert:
+        from align_desktop.store.team_imports import restore_unless_changed
+
+        restore_unless_changed(self._workspace, backup, applied)
         return lambda: self.apply(changes, backup)
 
 

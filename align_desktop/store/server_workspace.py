@@ -68,8 +68,8 @@ class ServerWorkspace(Workspace):
     @property
     def path(self) -> NoReturn:  # a team workspace has no file
         raise WorkspaceError(
-            f"{self.address} is a team workspace on a server, not a file: backups, importing a workbook "
-            "and rescue work on workspace files only."
+            f"{self.address} is a team workspace on a server, not a file: backups beside the file, restoring "
+            "one and rescue work on workspace files only."
         )
 
     @path.setter

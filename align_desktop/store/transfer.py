@@ -12,11 +12,13 @@ that way): dates and times as text, booleans as 0 and 1. Each column's type in t
 into Python values, as SQLAlchemy reads them from a file, and `insert_rows` writes those as SQLAlchemy
 writes to the destination, so one path serves both directions. The audit triggers record nothing:
 `audit_context` is emptied first and filled last (`app_tables`), as when a workspace is restored.
+Undoing an import into a team workspace puts its backup back onto the server with the same copy
+(`copy_rows`, keeping the snapshots taken since: `store.team_imports`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -32,7 +34,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 
-class _RowSource(Protocol):
+class RowSource(Protocol):
     """A workspace's reading connection: a file's sqlite3 connection, or a team workspace's `ServerReader`."""
 
     def execute(self, sql: str, /) -> Iterable[Sequence[Any]]: ...
@@ -51,7 +53,7 @@ def publish(source: Path, address: ServerAddress, password: str | None = None) -
     try:
         with workspace.read() as db:
             published = ServerWorkspace.create_on_server(
-                address, source.stem, lambda session: _copy_rows(db, session), password
+                address, source.stem, lambda session: copy_rows(db, session), password
             )
         published.close()
     finally:
@@ -75,13 +77,14 @@ def download(address: ServerAddress, target: Path, password: str | None = None) 
                 "open it in Align Desktop once to upgrade it, then download it."
             )
         check_tables(reader, address)
-        Workspace.create(Path(target), populate=lambda session: _copy_rows(reader, session)).close()
+        Workspace.create(Path(target), populate=lambda session: copy_rows(reader, session)).close()
     finally:
         reader.close()
 
 
-def _copy_rows(source: _RowSource, session: Session) -> None:
-    """Make every table of the workspace `session` writes hold exactly the rows `source` reads.
+def copy_rows(source: RowSource, session: Session, kept: Collection[str] = ()) -> None:
+    """Make every table of the workspace `session` writes hold exactly the rows `source` reads, but the tables
+    named in `kept`, left as they are.
 
     What the destination held (a new workspace's default settings and lanes) is removed first.
     """
@@ -89,14 +92,14 @@ def _copy_rows(source: _RowSource, session: Session) -> None:
 
     from align_desktop.store.models import Base
 
-    tables = [Base.metadata.tables[name] for name in app_tables()]
+    tables = [Base.metadata.tables[name] for name in app_tables() if name not in kept]
     for table in reversed(tables):
         session.execute(delete(table))
     for table in tables:
         _copy_table(source, session, table)
 
 
-def _copy_table(source: _RowSource, session: Session, table: Table) -> None:
+def _copy_table(source: RowSource, session: Session, table: Table) -> None:
     """Copy every row of `table`, in the order of its primary key (a snapshot's base before the snapshot)."""
     from align_desktop.store.bulk_insert import insert_rows
 

@@ -150,14 +150,13 @@ class MainWindow(QMainWindow):
         self._add(file_menu, self.tr("Connect to &Team Workspace…"), self.connect_to_team_workspace)
         self._workspace_actions: list[QAction] = []
         self._file_actions: list[QAction] = []
-        """Actions on the workspace file itself (import with its backup, restore a backup): off for a team
-        workspace."""
+        """Actions on the workspace file itself (restore a backup, publish it): off for a team workspace."""
         self._workspace_actions.append(
             self._add(file_menu, self.tr("&Close"), self.close_workspace, standard_keys(_Key.Close, "Ctrl+W"))
         )
         file_menu.addSeparator()
         self.imports = ImportFlow(self, self._prompter, self.runner, lambda: self.workspace)
-        self._file_actions.append(
+        self._workspace_actions.append(
             self._add(
                 file_menu, self.tr("&Import Workbook…"), self.imports.choose_and_import, QKeySequence("Ctrl+Shift+I")
             )

@@ -96,10 +96,12 @@ def test_items_added_after_the_sample_get_ids_past_its_own(sample_workspace: Any
     assert len(initiatives.board().initiatives) == before + 1
 
 
-def test_importing_a_workbook_into_a_team_workspace_is_refused_and_changes_nothing(address: ServerAddress) -> None:
+def test_an_import_into_a_team_workspace_without_its_backup_is_refused_and_changes_nothing(
+    address: ServerAddress,
+) -> None:
     workspace = ServerWorkspace.create_on_server(address, "Team plan")
     try:
-        with pytest.raises(WorkspaceError, match="team workspace on a server, not a file"):
+        with pytest.raises(WorkspaceError, match="needs its backup downloaded first"):
             ImportService(workspace).apply(ImportChanges(settings={"name": "Renamed"}))
         with workspace.read() as db:
             assert db.execute("SELECT name FROM workspace").fetchone() == ("Team plan",)

@@ -50,7 +50,7 @@ def test_file_connect_opens_the_team_workspace_and_remembers_its_address(
     assert "(team workspace on 127.0.0.1)" in window.windowTitle()
     assert window.windowFilePath() == ""
     assert len(window.board.scene.cards) == 28
-    assert not _action(window, "&Import Workbook…").isEnabled()
+    assert _action(window, "&Import Workbook…").isEnabled()
     assert not _action(window, "Restore from &Backup…").isEnabled()
     assert _action(window, "&Close").isEnabled()
     assert Preferences(user_settings()).recent_files()[0] == ServerAddress.parse(team_url)
@@ -107,15 +107,6 @@ def test_the_windows_own_edits_do_not_count_as_others(window: MainWindow, qtbot:
     opened.perform("Add", lambda: opened.initiatives.create({"title": "Ours"})[1])
     qtbot.wait(300)
     assert others == []
-
-
-def test_a_dropped_workbook_is_not_imported_into_a_team_workspace(
-    window: MainWindow, prompter: Any, team_url: str, tmp_path: Path
-) -> None:
-    assert window.open_workspace(ServerAddress.parse(team_url))
-    window.imports.import_workbook(tmp_path / "plan.xlsx")
-    assert prompter.errors[0][0] == "Cannot import plan.xlsx"
-    assert "import into a workspace file instead" in prompter.errors[0][1]
 
 
 def test_publishing_the_open_file_opens_it_as_a_team_workspace_and_leaves_the_file(
@@ -181,3 +172,56 @@ def test_a_viewer_gets_the_team_workspace_read_only(window: MainWindow, team_url
     assert window.workspace is not None and window.workspace.workspace.read_only
     assert "(team workspace on 127.0.0.1, read-only)" in window.windowTitle()
     assert "your role on the server may read this team workspace, not change it" in window._saved_label.text()
+
+
+@pytest.fixture
+def edited_workbook(team_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The team workspace's workbook with I-001's annual benefit changed, the preview accepted when shown, and
+    the app's data folder (where team backups go) in the test's own folder."""
+    from tests.ui.exchange.test_import_flow import _accept_preview, _edited_workbook
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    _accept_preview(monkeypatch)
+    return _edited_workbook(ServerAddress.parse(team_url), tmp_path, 999_999)
+
+
+def test_a_workbook_is_imported_into_a_team_workspace_after_a_backup_and_undone(
+    window: MainWindow, prompter: Any, team_url: str, edited_workbook: Path
+) -> None:
+    from align_desktop.ui.exchange.import_flow import app_data_folder
+
+    assert window.open_workspace(ServerAddress.parse(team_url))
+    assert window.workspace is not None
+    cases = window.workspace.business_cases
+    before = cases.case("I-001").annual_benefit
+    prompter.path_answers.append(edited_workbook)
+    _action(window, "&Import Workbook…").trigger()
+    assert prompter.errors == []
+    assert cases.case("I-001").annual_benefit == 999_999
+    (backup,) = (app_data_folder() / "team backups").glob("*/* before import.align")
+    assert str(backup) in window.statusBar().currentMessage()
+    window.workspace.undo_stack.undo()
+    assert cases.case("I-001").annual_benefit == before
+    window.workspace.undo_stack.redo()
+    assert cases.case("I-001").annual_benefit == 999_999
+
+
+def test_a_workbook_dropped_on_a_team_workspace_is_imported_and_its_undo_spares_a_colleagues_change(
+    window: MainWindow, prompter: Any, team_url: str, edited_workbook: Path
+) -> None:
+    from tests.ui.exchange.test_import_flow import _drop
+
+    assert window.open_workspace(ServerAddress.parse(team_url))
+    assert window.workspace is not None
+    _drop(window, edited_workbook)
+    assert window.workspace.business_cases.case("I-001").annual_benefit == 999_999
+    colleague = ServerWorkspace.open_on_server(ServerAddress.parse(team_url))
+    try:
+        InitiativeService(colleague).create({"title": "Forecast returns by store"})
+    finally:
+        colleague.close()
+    window.workspace.undo_stack.undo()
+    assert prompter.errors[-1][0] == "Not saved"
+    assert "others changed" in prompter.errors[-1][1]
+    assert window.workspace.business_cases.case("I-001").annual_benefit == 999_999
+    assert "Forecast returns by store" in {i.title for i in window.workspace.initiatives.board().initiatives}
