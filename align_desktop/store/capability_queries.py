@@ -10,12 +10,11 @@ from align_desktop.domain.matrix import Need
 from align_desktop.store import case_queries, queries
 from align_desktop.store.errors import NotFound
 from align_desktop.store.rows import CapabilityRow, MatrixInitiative, MatrixRows
-from align_desktop.store.versioned_rows import versioned
 
 _CAPABILITIES = """
 SELECT c.key, c.name, c.category, c.description, c.owner, c.sla_target, c.performance_metric,
        c.annual_run_cost, c.cost_owner, c.current_maturity, c.target_maturity, c.status,
-       (SELECT count(*) FROM capability_need n WHERE n.capability_id = c.id), c.version, c.changed_by, c.changed_at
+       (SELECT count(*) FROM capability_need n WHERE n.capability_id = c.id), c.version
 FROM capability c
 """
 
@@ -35,7 +34,7 @@ def capability(db: sqlite3.Connection, key: str) -> CapabilityRow:
 
 
 def _capability(row: Any) -> CapabilityRow:
-    return CapabilityRow(*row[:13], **versioned(*row[13:]))
+    return CapabilityRow(*row[:13], version=row[13])
 
 
 def needs(db: sqlite3.Connection) -> list[Need]:

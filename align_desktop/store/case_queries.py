@@ -11,7 +11,6 @@ from align_desktop.store.board_rows import SettingsRow
 from align_desktop.store.case_rows import BusinessCaseRow, CaseSummary, CostLineRow
 from align_desktop.store.errors import NotFound
 from align_desktop.store.ordering import key_order
-from align_desktop.store.versioned_rows import versioned
 
 
 def _summary_rows(db: sqlite3.Connection, horizon: int, *, ordered: bool) -> sqlite3.Cursor:
@@ -71,12 +70,12 @@ _YEARS = range(11)
 _CASES = f"""
 SELECT i.key, i.title, i.lane_id, i.status, i.confidence, bc.initiative_id IS NOT NULL,
        coalesce(bc.annual_benefit, 0.0), bc.benefit_baseline, bc.benefit_uplift, bc.benefit_value_per_unit,
-       coalesce(bc.benefit_unit, ''), coalesce(bc.version, 0), coalesce(bc.changed_by, ''), bc.changed_at,
+       coalesce(bc.benefit_unit, ''), coalesce(bc.version, 0),
        {", ".join(f"bc.adoption_{t}" for t in _YEARS)}
 FROM initiative i LEFT JOIN business_case bc ON bc.initiative_id = i.id
 """
 _COST_LINES = f"""
-SELECT c.key, i.key, c.position, c.category, c.description, c.version, c.changed_by, c.changed_at,
+SELECT c.key, i.key, c.position, c.category, c.description, c.version,
        {", ".join(f"c.amount_{t}" for t in _YEARS)}
 FROM cost_line c JOIN initiative i ON i.id = c.initiative_id
 """
@@ -92,9 +91,7 @@ def business_cases(db: sqlite3.Connection, key: str | None = None) -> list[Busin
     for row in db.execute(_COST_LINES + where + " ORDER BY c.initiative_id, c.position", arguments):
         key_, initiative_key, position, category, description = row[:5]
         lines.setdefault(initiative_key, []).append(
-            CostLineRow(
-                key_, initiative_key, position, category, description, amounts=tuple(row[8:]), **versioned(*row[5:8])
-            )
+            CostLineRow(key_, initiative_key, position, category, description, amounts=tuple(row[6:]), version=row[5])
         )
     cases = []
     for row in db.execute(_CASES + where, arguments):
@@ -112,9 +109,9 @@ def business_cases(db: sqlite3.Connection, key: str | None = None) -> list[Busin
                 benefit_uplift=row[8],
                 benefit_value_per_unit=row[9],
                 benefit_unit=row[10],
-                adoption=tuple(row[14:]),
+                adoption=tuple(row[12:]),
                 cost_lines=own_lines,
-                **versioned(*row[11:14]),
+                version=row[11],
             )
         )
     cases.sort(key=lambda c: key_sort_value(c.initiative_key))

@@ -7,12 +7,11 @@ from datetime import date, datetime
 
 from align_desktop.domain.keys import key_sort_value
 from align_desktop.store.errors import NotFound
-from align_desktop.store.versioned_rows import versioned
 from align_desktop.store.workshop_rows import LinkRow, LogEntryRow
 
 _ENTRIES = """
 SELECT e.id, e.key, e.kind, s.key, s.title, e.text, e.owner, e.due_on, e.done, e.recorded_at, e.recorded_by,
-       e.version, e.changed_by, e.changed_at
+       e.version
 FROM log_entry e JOIN workshop_session s ON s.id = e.session_id
 """
 _LINKS = """
@@ -44,7 +43,7 @@ def _entries(db: sqlite3.Connection, where: str, arguments: tuple[object, ...]) 
             recorded_at=datetime.fromisoformat(recorded_at),
             recorded_by=recorded_by,
             links=tuple(sorted(links.get(entry_id, ()), key=lambda link: key_sort_value(link.key))),
-            **versioned(*version),
+            version=version,
         )
         for (
             entry_id,
@@ -58,7 +57,7 @@ def _entries(db: sqlite3.Connection, where: str, arguments: tuple[object, ...]) 
             done,
             recorded_at,
             recorded_by,
-            *version,
+            version,
         ) in (db.execute(_ENTRIES + where + " ORDER BY e.recorded_at, e.id", arguments))
     ]
 

@@ -15,14 +15,13 @@ from align_desktop.store import case_queries
 from align_desktop.store.board_rows import GateOverrideRow, InitiativeRow, LaneRow, OutcomeRow, SettingsRow
 from align_desktop.store.case_rows import PortfolioRows
 from align_desktop.store.errors import NotFound
-from align_desktop.store.versioned_rows import versioned
 
 _INITIATIVES = """
 SELECT i.key, i.title, i.description, o.key, o.name, i.decision_point, i.lane_id, i.position,
        i.status, i.team, i.owner, i.readiness_data, i.readiness_model_risk,
        i.readiness_monitoring, i.readiness_compliance, i.success_criteria,
        i.acceptable_failure_modes, i.assumptions, i.confidence,
-       g.status, g.reason, g.decided_by, g.decided_at, i.version, i.changed_by, i.changed_at
+       g.status, g.reason, g.decided_by, g.decided_at, i.version
 FROM initiative i
 JOIN lane l ON l.id = i.lane_id
 LEFT JOIN outcome o ON o.id = i.outcome_id
@@ -44,10 +43,10 @@ def lanes(db: sqlite3.Connection) -> list[LaneRow]:
 def outcomes(db: sqlite3.Connection) -> list[OutcomeRow]:
     """Every outcome, by key, with the number of initiatives tied to it."""
     rows = [
-        OutcomeRow(*row[:9], **versioned(*row[9:]))
+        OutcomeRow(*row[:9], version=row[9])
         for row in db.execute(
             "SELECT o.key, o.name, o.metric, o.baseline, o.target, o.unit, o.owner, o.description,"
-            " (SELECT count(*) FROM initiative i WHERE i.outcome_id = o.id), o.version, o.changed_by, o.changed_at"
+            " (SELECT count(*) FROM initiative i WHERE i.outcome_id = o.id), o.version"
             " FROM outcome o"
         )
     ]
@@ -74,7 +73,7 @@ def _initiative(row: Any) -> InitiativeRow:
         override = GateOverrideRow(
             status=status, reason=reason, decided_by=decided_by, decided_at=datetime.fromisoformat(decided_at)
         )
-    return InitiativeRow(*(*row[:19], override), **versioned(*row[23:]))
+    return InitiativeRow(*(*row[:19], override), version=row[23])
 
 
 def portfolio(db: sqlite3.Connection) -> PortfolioRows:

@@ -9,12 +9,11 @@ from align_desktop.store import case_queries, queries
 from align_desktop.store.errors import NotFound
 from align_desktop.store.ordering import key_order
 from align_desktop.store.rows import RegisterRows, RiskRow
-from align_desktop.store.versioned_rows import versioned
 
 _RISKS = """
 SELECT r.id, r.key, r.title, r.description, r.category, r.impact_area, r.likelihood, r.impact,
        r.residual_likelihood, r.residual_impact, r.treatment, r.mitigation_plan, r.trigger, r.owner,
-       r.status, r.review_date, r.acceptance_rationale, r.acceptance_expiry, r.version, r.changed_by, r.changed_at
+       r.status, r.review_date, r.acceptance_rationale, r.acceptance_expiry, r.version
 FROM risk r
 """
 
@@ -53,7 +52,7 @@ def risks(db: sqlite3.Connection, key: str | None = None) -> list[RiskRow]:
                 tuple(initiatives.get(row[0], ())),
                 tuple(capabilities.get(row[0], ())),
             ),
-            **versioned(*row[18:]),
+            version=row[18],
         )
         for row in db.execute(_RISKS + where + f" ORDER BY {key_order('r.key')}", arguments)
     ]

@@ -7,12 +7,9 @@ from datetime import date, datetime
 
 from align_desktop.store.errors import NotFound
 from align_desktop.store.ordering import key_order
-from align_desktop.store.versioned_rows import versioned
 from align_desktop.store.workshop_rows import AgendaItemRow, ParticipantRow, SessionRow
 
-_SESSIONS = (
-    "SELECT id, key, title, held_on, started_at, ended_at, notes, version, changed_by, changed_at FROM workshop_session"
-)
+_SESSIONS = "SELECT id, key, title, held_on, started_at, ended_at, notes, version FROM workshop_session"
 
 
 def moment(value: str | None) -> datetime | None:
@@ -46,9 +43,9 @@ def sessions(db: sqlite3.Connection, key: str | None = None) -> list[SessionRow]
             notes=notes,
             participants=tuple(participants.get(session_id, ())),
             agenda=tuple(agenda.get(session_id, ())),
-            **versioned(*version),
+            version=version,
         )
-        for session_id, row_key, title, held_on, started_at, ended_at, notes, *version in db.execute(
+        for session_id, row_key, title, held_on, started_at, ended_at, notes, version in db.execute(
             _SESSIONS + where + f" ORDER BY held_on DESC, {key_order('key')} DESC", arguments
         )
     ]
