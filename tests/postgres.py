@@ -118,7 +118,7 @@ def migrate_to(address: ServerAddress, revision: str) -> None:
 
     from align_desktop.store.server_workspace import server_engine
 
-    engine = server_engine(address, None)
+    engine = server_engine(address)
     try:
         with engine.begin() as connection:
             config = Config()

@@ -124,13 +124,11 @@ class PasswordNeeded(WorkspaceError):
         super().__init__(f"{address.host} {why} for {address.user} (database {address.database}).")
 
 
-def connect(address: ServerAddress, password: str | None = None, *, autocommit: bool = True) -> psycopg.Connection[Any]:
+def connect(address: ServerAddress, *, autocommit: bool = True) -> psycopg.Connection[Any]:
     """A connection to the workspace's database; in autocommit mode (callers emit BEGIN) unless told otherwise."""
     import psycopg
 
     options = address.connection_options()
-    if password is not None:
-        options["password"] = password
     try:
         return psycopg.connect(autocommit=autocommit, **options)
     except psycopg.OperationalError as exc:

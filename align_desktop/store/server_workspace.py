@@ -46,12 +46,10 @@ class ServerWorkspace(Workspace):
         "ON CONFLICT (id) DO UPDATE SET who = excluded.who WHERE audit_context.who IS DISTINCT FROM excluded.who"
     )
 
-    def __init__(
-        self, address: ServerAddress, reader: ServerReader, password: str | None, *, read_only: bool = False
-    ) -> None:
+    def __init__(self, address: ServerAddress, reader: ServerReader, *, read_only: bool = False) -> None:
         super().__init__(Path(), reader, read_only=read_only)  # type: ignore[arg-type]  # a reader of its own kind
         self.address = address
-        self._password = password
+        """Where it is, with the password the user typed if the server asked for one (kept in memory only)."""
         import uuid
 
         self.token = uuid.uuid4().hex
@@ -82,7 +80,6 @@ class ServerWorkspace(Workspace):
         address: ServerAddress,
         name: str,
         populate: Callable[[Session], None] | None = None,
-        password: str | None = None,
     ) -> ServerWorkspace:
         """Make a workspace in the empty database at `address`, filled by `populate`: all of it or nothing."""
         from sqlalchemy import text
@@ -91,7 +88,7 @@ class ServerWorkspace(Workspace):
         from align_desktop.store.creation import fill_workspace
         from align_desktop.store.migrate import upgrade_to_head
 
-        reader = open_reader(address, password)
+        reader = open_reader(address)
         try:
             tables = reader.execute(
                 "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()"
@@ -100,7 +97,7 @@ class ServerWorkspace(Workspace):
             reader.close()
         if tables is not None and tables[0]:
             raise WorkspaceExists(f"The database {address} is not empty; make a new database for the workspace.")
-        engine = server_engine(address, password)
+        engine = server_engine(address)
         try:
             with engine.begin() as connection:  # the schema and the contents: one transaction
                 upgrade_to_head(connection)
@@ -110,25 +107,25 @@ class ServerWorkspace(Workspace):
                     session.execute(text(_realign_sequences_sql()))
         finally:
             engine.dispose()
-        return cls.open_on_server(address, password)
+        return cls.open_on_server(address)
 
     @classmethod
-    def open_on_server(cls, address: ServerAddress, password: str | None = None) -> ServerWorkspace:
+    def open_on_server(cls, address: ServerAddress) -> ServerWorkspace:
         """Open the team workspace at `address`, upgrading an older schema first; refuse anything else.
 
         A role that may read the tables but not change them (docs/team-roles.sql: a viewer) opens it read-only.
         """
-        reader = open_reader(address, password)
+        reader = open_reader(address)
         try:
             version = schema_version(reader, address)
             if version < schema.SCHEMA_VERSION:
-                _upgrade(address, password, version)
+                _upgrade(address, version)
             check_tables(reader, address)
             may_edit = reader.execute("SELECT has_table_privilege('initiative', 'UPDATE')").fetchone()
         except BaseException:
             reader.close()
             raise
-        return cls(address, reader, password, read_only=not (may_edit and may_edit[0]))
+        return cls(address, reader, read_only=not (may_edit and may_edit[0]))
 
     def close(self) -> None:
         self._reader.close()
@@ -149,7 +146,7 @@ class ServerWorkspace(Workspace):
 
     def engine(self) -> Engine:
         if self._engine is None:
-            self._engine = server_engine(self.address, self._password)
+            self._engine = server_engine(self.address)
         return self._engine
 
     def _before_commit(self, session: Session) -> None:
@@ -167,7 +164,7 @@ class ServerWorkspace(Workspace):
 
     def listen(self) -> ChangeListener:
         """A listener told of every write others commit to this team workspace."""
-        return ChangeListener(self.address, self._password, self.token)
+        return ChangeListener(self.address, self.token)
 
 
 class ChangeListener:
@@ -177,9 +174,9 @@ class ChangeListener:
     reads what arrived without waiting.
     """
 
-    def __init__(self, address: ServerAddress, password: str | None, own_token: str) -> None:
+    def __init__(self, address: ServerAddress, own_token: str) -> None:
         self._address = address
-        self._connection = connect(address, password)
+        self._connection = connect(address)
         self._connection.execute(f"LISTEN {CHANNEL}")
         self._own = own_token
 
@@ -233,28 +230,28 @@ def read_server(address: ServerAddress) -> Iterator[tuple[sqlite3.Connection, in
 
     The connection is a `ServerReader`; it stands in for the file's connection in the queries.
     """
-    reader = open_reader(address, None)
+    reader = open_reader(address)
     try:
         yield cast(sqlite3.Connection, reader), schema_version(reader, address)
     finally:
         reader.close()
 
 
-def open_reader(address: ServerAddress, password: str | None) -> ServerReader:
+def open_reader(address: ServerAddress) -> ServerReader:
     """A reading connection to the team workspace; a server that cannot be reached is one sentence."""
     import psycopg
 
     try:
-        return ServerReader(connect(address, password))
+        return ServerReader(connect(address))
     except psycopg.OperationalError as exc:
         raise WorkspaceError(f"Cannot connect to {address}: {_first_line(exc)}.") from exc
 
 
-def server_engine(address: ServerAddress, password: str | None) -> Engine:
+def server_engine(address: ServerAddress) -> Engine:
     """The SQLAlchemy engine writes (and migrations) use on the team workspace's database."""
     from sqlalchemy import create_engine
 
-    return create_engine("postgresql+psycopg://", creator=lambda: connect(address, password, autocommit=False))
+    return create_engine("postgresql+psycopg://", creator=lambda: connect(address, autocommit=False))
 
 
 def schema_version(reader: ServerReader, address: ServerAddress) -> int:
@@ -286,7 +283,7 @@ def check_tables(reader: ServerReader, address: ServerAddress) -> None:
             )
 
 
-def _upgrade(address: ServerAddress, password: str | None, version: int) -> None:
+def _upgrade(address: ServerAddress, version: int) -> None:
     """Every missing migration, in one transaction holding the upgrade lock: all of them or none.
 
     Only a role that may change the schema (the database's owner) can; anyone else is told so.
@@ -296,7 +293,7 @@ def _upgrade(address: ServerAddress, password: str | None, version: int) -> None
 
     from align_desktop.store.migrate import upgrade_to_head
 
-    engine = server_engine(address, password)
+    engine = server_engine(address)
     try:
         with engine.begin() as connection:
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": UPGRADE_LOCK})

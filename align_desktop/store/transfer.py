@@ -40,7 +40,7 @@ class RowSource(Protocol):
     def execute(self, sql: str, /) -> Iterable[Sequence[Any]]: ...
 
 
-def publish(source: Path, address: ServerAddress, password: str | None = None) -> None:
+def publish(source: Path, address: ServerAddress) -> None:
     """Copy the workspace file at `source` into the empty database at `address`, as a team workspace.
 
     The file is only read, and must be at this build's schema. `WorkspaceExists` when the database is not
@@ -52,15 +52,13 @@ def publish(source: Path, address: ServerAddress, password: str | None = None) -
     workspace = Workspace.open(source, read_only=True)
     try:
         with workspace.read() as db:
-            published = ServerWorkspace.create_on_server(
-                address, source.stem, lambda session: copy_rows(db, session), password
-            )
+            published = ServerWorkspace.create_on_server(address, source.stem, lambda session: copy_rows(db, session))
         published.close()
     finally:
         workspace.close()
 
 
-def download(address: ServerAddress, target: Path, password: str | None = None) -> None:
+def download(address: ServerAddress, target: Path) -> None:
     """Copy the team workspace at `address` into a new workspace file at `target`.
 
     The team workspace is only read, and must be at this build's schema. `WorkspaceExists` when `target`
@@ -68,7 +66,7 @@ def download(address: ServerAddress, target: Path, password: str | None = None) 
     """
     from align_desktop.store.server_workspace import check_tables, open_reader, schema_version
 
-    reader = open_reader(address, password)
+    reader = open_reader(address)
     try:
         reader.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")  # closing the connection ends it
         if schema_version(reader, address) < schema.SCHEMA_VERSION:

@@ -72,7 +72,7 @@ def dump_rows(db: RowSource) -> Dump:
 
 
 def server_dump(address: ServerAddress) -> Dump:
-    reader = open_reader(address, None)
+    reader = open_reader(address)
     try:
         reader.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")  # one state of the database
         return dump_rows(reader)
@@ -355,7 +355,7 @@ def stress_scenario(postgres: Cluster, tmp_path_factory: pytest.TempPathFactory)
 
 def _gone(address: ServerAddress) -> None:
     """Wait until the server has ended the killed client's sessions (rolling back what it had not committed)."""
-    reader = open_reader(address, None)
+    reader = open_reader(address)
     try:
         for _ in range(300):
             (left,) = reader.execute(
