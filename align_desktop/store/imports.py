@@ -218,6 +218,9 @@ def app_tables() -> list[str]:
 
 KEPT_THROUGH_RESTORE = "snapshot"
 """Snapshots are records, like backups, not part of the plan: undoing an import keeps those taken since."""
+ORIGIN_TABLE = "team_origin"
+"""Where a downloaded copy came from, and whether it was pushed back: kept through a restore (a copy pushed
+once must stay pushed), never copied between a file and a server."""
 
 
 def restore_from_backup(path: Path, backup: Path) -> None:
@@ -243,7 +246,7 @@ def _copy_tables(db: sqlite3.Connection) -> None:
     theirs = db.execute("PRAGMA backup.user_version").fetchone()[0]
     if mine != theirs:
         raise sqlite3.DatabaseError(f"the copy is of workspace schema {theirs}, the workspace of {mine}")
-    tables = [table for table in app_tables() if table != KEPT_THROUGH_RESTORE]
+    tables = [table for table in app_tables() if table not in (KEPT_THROUGH_RESTORE, ORIGIN_TABLE)]
     db.execute("BEGIN IMMEDIATE")
     try:
         db.execute("PRAGMA defer_foreign_keys = ON")

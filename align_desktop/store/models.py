@@ -434,6 +434,23 @@ class AuditContext(Base):
     who: Mapped[str] = mapped_column(String(120))
 
 
+class TeamOrigin(Base):
+    """Where a copy downloaded from a team workspace came from, and what it held then (migration 0008)."""
+
+    __tablename__ = "team_origin"
+    __table_args__ = (CheckConstraint("id = 1", name="one_origin"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    address: Mapped[str] = mapped_column(String(500))
+    """The team workspace's address, without a password."""
+    downloaded_at: Mapped[datetime]
+    downloaded_by: Mapped[str] = mapped_column(String(120))
+    base: Mapped[bytes] = mapped_column(LargeBinary)
+    """The copy's content at download (`store.push_content`)."""
+    pushed_at: Mapped[datetime | None]
+    """When the copy's changes were pushed back; a copy is pushed once."""
+
+
 class AuditEntry(Base):
     """One change to a watched field, written by the triggers of migration 0005 (never by Python code)."""
 

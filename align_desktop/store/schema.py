@@ -16,9 +16,9 @@ from align_desktop.store.errors import (
 )
 
 APPLICATION_ID = 0x414C474E  # "ALGN": marks an SQLite file as an Align Desktop workspace
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 """Number of the newest migration this build knows; stored in `PRAGMA user_version`."""
-HEAD_REVISION = "0007"
+HEAD_REVISION = "0008"
 """Alembic revision id of that migration."""
 _VERSIONED = frozenset({"version", "changed_by", "changed_at"})
 """The columns every item table has (migration 0007)."""
@@ -144,6 +144,7 @@ TABLES: dict[str, frozenset[str]] = {
     "retrospective": frozenset({"initiative_id", "what_worked", "what_failed", "written_at", "written_by"}),
     "snapshot": frozenset({"id", "session_id", "label", "reason", "taken_at", "taken_by", "base_id", "payload"}),
     "audit_context": frozenset({"id", "who"}),
+    "team_origin": frozenset({"id", "address", "downloaded_at", "downloaded_by", "base", "pushed_at"}),
     "audit_entry": frozenset(
         {
             "id",

@@ -103,7 +103,7 @@ def take_team_backup(address: ServerAddress, data_folder: Path, now: datetime | 
     stem = _safe(address.database)
     target = new_backup_path(folder, stem, BACKUP_REASON, moment, address)
     _remove_leftovers(folder)
-    download(address, target)
+    download(address, target, as_copy=False)
     thin_backups(folder, stem, moment)
     return target
 
@@ -174,13 +174,18 @@ def _open_backup(backup: Path) -> sqlite3.Connection:
     return db
 
 
-def _hold(session: Session) -> str:
+def lock_workspace(session: Session) -> None:
     """Lock every table of the team workspace against others' writes until `session` commits (they may still
-    read); the digest of what it holds then."""
+    read)."""
     from sqlalchemy import text
 
     tables = ", ".join(f'"{name}"' for name in app_tables())  # the models' names, never user text
     session.execute(text(f"LOCK TABLE {tables} IN SHARE ROW EXCLUSIVE MODE"))
+
+
+def _hold(session: Session) -> str:
+    """`lock_workspace`, and the digest of what the team workspace holds then."""
+    lock_workspace(session)
     return contents_digest(session_reader(session))
 
 

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from align_desktop.store import schema
 from align_desktop.store.errors import WorkspaceError
-from align_desktop.store.imports import app_tables
+from align_desktop.store.imports import ORIGIN_TABLE, app_tables
 from align_desktop.store.server import ServerAddress
 from align_desktop.store.workspace import Workspace
 
@@ -58,13 +58,18 @@ def publish(source: Path, address: ServerAddress) -> None:
         workspace.close()
 
 
-def download(address: ServerAddress, target: Path) -> None:
+def download(address: ServerAddress, target: Path, *, who: str | None = None, as_copy: bool = True) -> None:
     """Copy the team workspace at `address` into a new workspace file at `target`.
 
     The team workspace is only read, and must be at this build's schema. `WorkspaceExists` when `target`
-    exists; the new file appears whole or not at all.
+    exists; the new file appears whole or not at all. As a copy (for an offline workshop), the file also
+    records where it came from and what it held, downloaded by `who` (the OS user by default), so that its
+    changes can be pushed back (`store.push`); a backup does not.
     """
+    from align_desktop.store.lock import current_user
+    from align_desktop.store.push import remember_origin
     from align_desktop.store.server_workspace import check_tables, open_reader, schema_version
+    from align_desktop.store.session_reader import session_reader
 
     reader = open_reader(address)
     try:
@@ -75,14 +80,19 @@ def download(address: ServerAddress, target: Path) -> None:
                 "open it in Align Desktop once to upgrade it, then download it."
             )
         check_tables(reader, address)
-        Workspace.create(Path(target), populate=lambda session: copy_rows(reader, session)).close()
+        def populate(session: Session) -> None:
+            copy_rows(reader, session)
+            if as_copy:
+                remember_origin(session, address, session_reader(session), who or current_user())
+
+        Workspace.create(Path(target), populate=populate).close()
     finally:
         reader.close()
 
 
 def copy_rows(source: RowSource, session: Session, kept: Collection[str] = ()) -> None:
     """Make every table of the workspace `session` writes hold exactly the rows `source` reads, but the tables
-    named in `kept`, left as they are.
+    named in `kept`, left as they are, and `team_origin`, which belongs to one file (a downloaded copy).
 
     What the destination held (a new workspace's default settings and lanes) is removed first.
     """
@@ -90,7 +100,7 @@ def copy_rows(source: RowSource, session: Session, kept: Collection[str] = ()) -
 
     from align_desktop.store.models import Base
 
-    tables = [Base.metadata.tables[name] for name in app_tables() if name not in kept]
+    tables = [Base.metadata.tables[name] for name in app_tables() if name not in kept and name != ORIGIN_TABLE]
     for table in reversed(tables):
         session.execute(delete(table))
     for table in tables:
@@ -102,7 +112,7 @@ def _copy_table(source: RowSource, session: Session, table: Table) -> None:
     from align_desktop.store.bulk_insert import insert_rows
 
     names = [column.name for column in table.columns]
-    readers = [_value_reader(column) for column in table.columns]
+    readers = [value_reader(column) for column in table.columns]
     listed = ", ".join(f'"{name}"' for name in names)
     order = ", ".join(f'"{column.name}"' for column in table.primary_key.columns)
     rows = [
@@ -112,7 +122,7 @@ def _copy_table(source: RowSource, session: Session, table: Table) -> None:
     insert_rows(session, table, rows)
 
 
-def _value_reader(column: Column[Any]) -> Callable[[Any], Any] | None:
+def value_reader(column: Column[Any]) -> Callable[[Any], Any] | None:
     """How SQLAlchemy turns the column's value as stored in a file into Python's (text into a date, say)."""
     dialect = _sqlite_dialect()
     reader: Callable[[Any], Any] | None = column.type.dialect_impl(dialect).result_processor(dialect, None)

@@ -15,6 +15,7 @@ from align_desktop.store.connection import connect
 from align_desktop.store.errors import WorkspaceError, WorkspaceExists
 from align_desktop.store.initiatives import InitiativeService
 from align_desktop.store.outcomes import OutcomeService
+from align_desktop.store.push_content import decode_base, read_pushed_content
 from align_desktop.store.server import ServerAddress
 from align_desktop.store.server_workspace import ServerWorkspace
 from align_desktop.store.transfer import download, publish
@@ -32,7 +33,8 @@ def address(postgres: Cluster) -> ServerAddress:
 
 
 def everything(path: Path) -> dict[str, Any]:
-    """`dump`, and what it leaves out: the audit trail's clock times and who last wrote (`audit_context`)."""
+    """`dump`, and what it leaves out: the audit trail's clock times and who last wrote (`audit_context`); but
+    not `team_origin`, which a download adds (where the copy came from: `test_a_download_records_its_origin`)."""
     connection = connect(path, read_only=True)
     try:
         left_out = {
@@ -41,7 +43,7 @@ def everything(path: Path) -> dict[str, Any]:
         }
     finally:
         connection.close()
-    return {**dump(path), **left_out}
+    return {**{table: rows for table, rows in dump(path).items() if table != "team_origin"}, **left_out}
 
 
 def _tables(address: ServerAddress) -> list[str]:
@@ -73,6 +75,30 @@ def test_a_round_trip_through_the_server_changes_nothing(
     back = tmp_path / "back.align"
     download(address, back)
     assert everything(back) == everything(source)
+
+
+def test_a_download_records_its_origin_and_a_publish_leaves_it_behind(
+    sample_path: Path, address: ServerAddress, tmp_path: Path, postgres: Cluster
+) -> None:
+    publish(sample_path, address)
+    back = tmp_path / "back.align"
+    download(address, back, who="priya")
+    copy = Workspace.open(back)
+    try:
+        with copy.read() as db:
+            found, by, base = db.execute("SELECT address, downloaded_by, base FROM team_origin").fetchone()
+            assert decode_base(base, "the copy") == read_pushed_content(db)
+    finally:
+        copy.close()
+    assert (found, by) == (str(address), "priya")
+
+    elsewhere = ServerAddress.parse(postgres.database())
+    publish(back, elsewhere)
+    with psycopg.connect(**elsewhere.connection_options()) as connection:
+        assert connection.execute("SELECT count(*) FROM team_origin").fetchone() == (0,)
+    again = tmp_path / "again.align"
+    download(elsewhere, again, as_copy=False)
+    assert dump(again)["team_origin"] == []
 
 
 def test_a_round_trip_after_a_workshop_keeps_its_snapshots_and_audit_trail(

@@ -42,7 +42,7 @@ def present_copy(window: MainWindow, workspace: Location, scratch: Path) -> bool
     else:
         from align_desktop.store.transfer import download
 
-        download(workspace, copy)
+        download(workspace, copy, as_copy=False)
     now = [0.0]
     window.workshop.clock = lambda: now[0]
     if not window.open_workspace(copy):

@@ -1,0 +1,268 @@
+"""Push an offline copy's changes back to the team workspace it was downloaded from, after a preview.
+
+A download (`store.transfer.download`) records in the copy where it came from and what it held
+(`team_origin`). `plan_push` compares that base, the copy now and the team workspace now
+(`store.push_merge`) and returns the `PushPlan` the preview shows. `push` applies it in one
+transaction on the team workspace, holding every table against others' writes, after checking that
+comparing again gives the same plan (else nothing is pushed and the user previews again), and then
+records in the copy that it was pushed: a copy is pushed once (pushing it again would add its new
+items twice); the next offline workshop starts from a new download.
+
+What a push writes is recorded by the team workspace's own triggers (versions, who and when, the
+audit trail), under the name of whoever pushes. Snapshots and the audit trail of the copy stay in
+the copy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from align_desktop.domain.keys import parse_key
+from align_desktop.domain.push import Action, PushPlan, PushResult
+from align_desktop.store import schema
+from align_desktop.store.errors import WorkspaceError
+from align_desktop.store.push_content import decode_base, encode_base, read_pushed_content
+from align_desktop.store.push_merge import ORDERED, Merge, NewRow, Step, merge
+from align_desktop.store.server import ServerAddress
+from align_desktop.store.snapshot_content import Content
+
+if TYPE_CHECKING:
+    from sqlalchemy import ColumnElement, Table
+    from sqlalchemy.orm import Session
+
+    from align_desktop.store.transfer import RowSource
+    from align_desktop.store.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class TeamOrigin:
+    """Where a downloaded copy came from."""
+
+    address: ServerAddress
+    downloaded_at: datetime
+    downloaded_by: str
+    pushed_at: datetime | None
+
+
+def remember_origin(session: Session, address: ServerAddress, copy: RowSource, who: str) -> None:
+    """Record, in the new copy `session` writes, the team workspace it is downloaded from and what it holds
+    (`copy` reads the copy's rows, inside the same transaction)."""
+    from align_desktop.store.models import TeamOrigin as Row
+
+    session.add(
+        Row(
+            id=1,
+            address=str(address),
+            downloaded_at=_now(),
+            downloaded_by=who,
+            base=encode_base(read_pushed_content(copy)),
+        )
+    )
+
+
+def origin_of(workspace: Workspace) -> TeamOrigin | None:
+    """Where `workspace` was downloaded from; None for a file made otherwise, and for a team workspace."""
+    if isinstance(workspace.location, ServerAddress):
+        return None
+    with workspace.read() as db:
+        row = db.execute("SELECT address, downloaded_at, downloaded_by, pushed_at FROM team_origin").fetchone()
+    if row is None:
+        return None
+    address, downloaded_at, downloaded_by, pushed_at = row
+    return TeamOrigin(
+        ServerAddress.parse(address),
+        datetime.fromisoformat(downloaded_at),
+        downloaded_by,
+        None if pushed_at is None else datetime.fromisoformat(pushed_at),
+    )
+
+
+def plan_push(copy: Workspace, address: ServerAddress | None = None) -> PushPlan:
+    """What pushing the copy to the team workspace it came from would change there, conflicts included.
+    Nothing is written. `address` is that team workspace's, with a password if the server wants one."""
+    from align_desktop.store.server_workspace import check_tables, open_reader, schema_version
+
+    origin, base, mine = _copy_state(copy, address)
+    address = address or origin.address
+    reader = open_reader(address)
+    try:
+        reader.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")  # closing the connection ends it
+        version = schema_version(reader, address)
+        if version != schema.SCHEMA_VERSION:
+            raise WorkspaceError(
+                f"{address} is a team workspace of schema {version}, this Align Desktop's is {schema.SCHEMA_VERSION}; "
+                "open it in the same version of Align Desktop as the copy, then push."
+            )
+        check_tables(reader, address)
+        merged = _merge(base, mine, reader)
+    finally:
+        reader.close()
+    return PushPlan(str(origin.address), origin.downloaded_at, merged.changes)
+
+
+def push(copy: Workspace, address: ServerAddress | None, plan: PushPlan, use_mine: Collection[int]) -> PushResult:
+    """Apply `plan` to the team workspace in one transaction, taking the copy's values for the conflicting
+    changes at the positions `use_mine` names; then record in the copy that it was pushed.
+
+    Refused, with nothing changed, when comparing again under the transaction's lock does not give `plan`:
+    the team workspace or the copy changed since the preview.
+    """
+    from align_desktop.store.server_workspace import ServerWorkspace
+    from align_desktop.store.session_reader import session_reader
+    from align_desktop.store.team_imports import lock_workspace
+
+    origin, base, mine = _copy_state(copy, address)
+    team = ServerWorkspace.open_on_server(address or origin.address)
+    team.author = copy.author
+    try:
+        with team.write() as session:
+            lock_workspace(session)
+            merged = _merge(base, mine, session_reader(session))
+            if merged.changes != plan.changes:
+                raise WorkspaceError(
+                    f"{team.where} or the copy changed since the preview, so nothing was pushed; "
+                    "push again to see the changes as they are now."
+                )
+            result = _apply(session, merged, frozenset(use_mine))
+    finally:
+        team.close()
+    _mark_pushed(copy)
+    return result
+
+
+def _copy_state(copy: Workspace, address: ServerAddress | None) -> tuple[TeamOrigin, Content, Content]:
+    """The copy's origin, its base and its content now; refused for a copy of another team workspace or one
+    already pushed."""
+    origin = origin_of(copy)
+    if origin is None:
+        raise WorkspaceError(
+            f"{copy.where} was not downloaded from a team workspace, so it has no changes to push back; "
+            "File > Publish to Team Workspace… copies a whole file to a server."
+        )
+    if address is not None and origin.address != address:
+        raise WorkspaceError(f"{copy.where} was downloaded from {origin.address}, not from {address}.")
+    if origin.pushed_at is not None:
+        raise WorkspaceError(
+            f"The changes in {copy.where} were pushed to {origin.address} on {origin.pushed_at:%Y-%m-%d %H:%M} UTC; "
+            "a copy is pushed once. Download a new copy for the next offline workshop."
+        )
+    with copy.read() as db:
+        payload = db.execute("SELECT base FROM team_origin").fetchone()[0]
+        mine = read_pushed_content(db)
+    return origin, decode_base(payload, copy.where), mine
+
+
+def _merge(base: Content, mine: Content, theirs: RowSource) -> Merge:
+    counters = {str(prefix): int(last) for prefix, last in theirs.execute("SELECT prefix, last FROM key_counter")}
+    return merge(base, mine, read_pushed_content(theirs), counters)
+
+
+def _apply(session: Session, merged: Merge, use_mine: frozenset[int]) -> PushResult:
+    """Write the steps; `use_mine` are the positions among the changes of the conflicts the copy's values win."""
+    from sqlalchemy import delete, insert, update
+
+    from align_desktop.store.keys import reserve_up_to
+
+    _spread(session)
+    ids: dict[tuple[str, int], int] = {}
+    pushed = kept = 0
+    removals: list[Step] = []
+    listed = -1
+    for step in merged.steps:
+        change = step.change
+        listed += change is not None
+        if change is not None and change.skipped:
+            continue
+        mine = change is not None and listed in use_mine
+        if change is not None and change.conflict and not mine:
+            kept += 1
+        table = step.table
+        if step.action is Action.REMOVE:
+            if not change or not change.conflict or mine:
+                removals.append(step)
+            continue
+        values = {**step.values, **(step.disputed if mine else {})}
+        row = {name: _python(table, name, _resolved(value, ids)) for name, value in values.items()}
+        if "position" in row:
+            row["position"] = 2 * int(str(row["position"]))  # before the team's row at that place: see _spread
+        if step.action is Action.ADD:
+            row = {
+                name: value for name, value in row.items() if name not in ("id", "version", "changed_by", "changed_at")
+            }
+            if "key" in row:
+                row["key"] = merged.keys.get(str(row["key"]), row["key"])
+                parsed = parse_key(str(row["key"]))
+                if parsed is not None:
+                    reserve_up_to(session, *parsed)
+                session.flush()
+            if "id" in table.primary_key.columns and len(table.primary_key.columns) == 1:
+                new_id = session.execute(insert(table).values(row).returning(table.c.id)).scalar_one()
+                ids[(table.name, int(str(step.target[0])))] = new_id
+            else:
+                session.execute(insert(table).values(row))
+        elif row:
+            session.execute(update(table).where(*_where(table, step.target)).values(row))
+        else:
+            continue
+        pushed += change is not None
+    for step in reversed(removals):
+        session.execute(delete(step.table).where(*_where(step.table, step.target)))
+        pushed += step.change is not None
+    _renumber(session)
+    return PushResult(pushed, kept)
+
+
+def _resolved(value: object, ids: dict[tuple[str, int], int]) -> object:
+    return ids[(value.table, value.id)] if isinstance(value, NewRow) else value
+
+
+def _python(table: Table, column: str, value: object) -> object:
+    """A value as the file's driver read it, as SQLAlchemy writes it (text into a date, say)."""
+    from align_desktop.store.transfer import value_reader
+
+    reader = value_reader(table.columns[column])
+    return value if reader is None or value is None else reader(value)
+
+
+def _where(table: Table, target: tuple[object, ...]) -> list[ColumnElement[bool]]:
+    return [column == value for column, value in zip(table.primary_key.columns, target, strict=True)]
+
+
+def _spread(session: Session) -> None:
+    """Make room in every ordered list: the team's rows move to odd places (2n + 1), so that a row the copy
+    moved or added to place n, written at 2n, lands just before the team's row at n."""
+    from sqlalchemy import text
+
+    for table in ORDERED:
+        session.execute(text(f"UPDATE {table} SET position = 2 * position + 1"))  # names from the models
+
+
+def _renumber(session: Session) -> None:
+    """Number every ordered list 0… again, keeping its order (a push may leave two cards at one place)."""
+    from sqlalchemy import text
+
+    for table, within in ORDERED.items():
+        partition = f"PARTITION BY {within} " if within else ""
+        session.execute(
+            text(  # names from the models, never user text
+                f"UPDATE {table} AS o SET position = r.n FROM (SELECT id, "
+                f"ROW_NUMBER() OVER ({partition}ORDER BY position, id) - 1 AS n FROM {table}) AS r "
+                "WHERE r.id = o.id AND o.position <> r.n"
+            )
+        )
+
+
+def _mark_pushed(copy: Workspace) -> None:
+    from sqlalchemy import update
+
+    from align_desktop.store.models import TeamOrigin as Row
+
+    with copy.write() as session:
+        session.execute(update(Row).values(pushed_at=_now()))
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)

@@ -1,0 +1,326 @@
+"""Pushing an offline copy's changes back to its team workspace: the three-way preview, and applying it."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from align_desktop.domain.push import Action, ItemChange, PushPlan
+from align_desktop.store.business_cases import BusinessCaseService
+from align_desktop.store.check import check_workspace
+from align_desktop.store.errors import WorkspaceError
+from align_desktop.store.initiatives import InitiativeService
+from align_desktop.store.log import LogService
+from align_desktop.store.outcomes import OutcomeService
+from align_desktop.store.push import origin_of, plan_push, push
+from align_desktop.store.push_content import read_pushed_content
+from align_desktop.store.server import ServerAddress
+from align_desktop.store.server_workspace import ServerWorkspace
+from align_desktop.store.transfer import download, publish
+from align_desktop.store.workspace import Workspace
+from tests.mock_session import run_mock_session
+from tests.postgres import Cluster
+
+
+@pytest.fixture
+def address(postgres: Cluster, sample_path: Path) -> ServerAddress:
+    """A team workspace holding the realistic sample."""
+    published = ServerAddress.parse(postgres.database())
+    publish(sample_path, published)
+    return published
+
+
+@pytest.fixture
+def team(address: ServerAddress) -> Iterator[Workspace]:
+    workspace = ServerWorkspace.open_on_server(address)
+    workspace.author = "maria"
+    yield workspace
+    workspace.close()
+
+
+@pytest.fixture
+def copy(address: ServerAddress, tmp_path: Path) -> Iterator[Workspace]:
+    """A copy of the team workspace, downloaded for an offline workshop and open."""
+    path = tmp_path / "offline.align"
+    download(address, path, who="priya")
+    workspace = Workspace.open(path)
+    workspace.author = "priya"
+    yield workspace
+    workspace.close()
+
+
+def _change(plan: PushPlan, item: str) -> ItemChange:
+    return next(change for change in plan.changes if change.item == item)
+
+
+def _fields(change: ItemChange) -> dict[str, tuple[object, object, object, bool]]:
+    return {field.field: (field.was, field.theirs, field.mine, field.conflict) for field in change.fields}
+
+
+def test_a_downloaded_copy_knows_where_it_came_from(copy: Workspace, address: ServerAddress, team: Workspace) -> None:
+    origin = origin_of(copy)
+    assert origin is not None
+    assert origin.address == address
+    assert origin.downloaded_by == "priya"
+    assert origin.pushed_at is None
+    assert origin_of(team) is None
+
+
+def test_a_file_not_downloaded_has_nothing_to_push(sample_path: Path, address: ServerAddress) -> None:
+    workspace = Workspace.open(sample_path)
+    try:
+        assert origin_of(workspace) is None
+        with pytest.raises(WorkspaceError, match="was not downloaded from a team workspace"):
+            plan_push(workspace, address)
+    finally:
+        workspace.close()
+
+
+def test_an_unchanged_copy_has_nothing_to_push_even_when_the_team_moved_on(
+    copy: Workspace, address: ServerAddress, team: Workspace
+) -> None:
+    InitiativeService(team).update("I-001", {"title": "Renamed by the team"})
+    assert plan_push(copy, address).empty
+
+
+def test_a_field_only_the_copy_changed_is_pushed(copy: Workspace, address: ServerAddress, team: Workspace) -> None:
+    before = InitiativeService(team).get("I-003")
+    InitiativeService(copy).update("I-003", {"title": "Decided offline", "confidence": 80})
+    InitiativeService(team).update("I-003", {"owner": "Changed by the team"})
+
+    plan = plan_push(copy, address)
+    change = _change(plan, "initiative I-003")
+    assert (change.action, change.conflict) == (Action.CHANGE, "")
+    assert _fields(change) == {
+        "title": (before.title, before.title, "Decided offline", False),
+        "confidence": (before.confidence, before.confidence, 80, False),
+    }
+    assert plan.conflicts == ()
+
+    result = push(copy, address, plan, ())
+    assert (result.pushed, result.kept_theirs) == (1, 0)
+    after = InitiativeService(team).get("I-003")
+    assert (after.title, after.confidence, after.owner) == ("Decided offline", 80, "Changed by the team")
+    assert after.version > before.version
+    with team.read() as db:
+        assert db.execute("SELECT changed_by FROM initiative WHERE key = 'I-003'").fetchone()[0] == "priya"
+
+
+def test_a_field_both_changed_is_a_conflict_that_keeps_the_teams_value_unless_mine_is_chosen(
+    copy: Workspace, address: ServerAddress, team: Workspace, tmp_path: Path
+) -> None:
+    was = InitiativeService(team).get("I-002").title
+    InitiativeService(copy).update("I-002", {"title": "Mine", "team": "Offline team"})
+    InitiativeService(team).update("I-002", {"title": "Theirs"})
+
+    plan = plan_push(copy, address)
+    change = _change(plan, "initiative I-002")
+    assert change.conflict == "changed on the team workspace too"
+    assert _fields(change)["title"] == (was, "Theirs", "Mine", True)
+    assert _fields(change)["team"][3] is False
+    assert plan.conflicts == (plan.changes.index(change),)
+
+    assert push(copy, address, plan, ()).kept_theirs == 1
+    kept = InitiativeService(team).get("I-002")
+    assert (kept.title, kept.team) == ("Theirs", "Offline team")
+
+    second = tmp_path / "second.align"
+    download(address, second)
+    other = Workspace.open(second)
+    try:
+        InitiativeService(other).update("I-002", {"title": "Mine again"})
+        InitiativeService(team).update("I-002", {"title": "Theirs again"})
+        plan = plan_push(other, address)
+        push(other, address, plan, plan.conflicts)
+    finally:
+        other.close()
+    assert InitiativeService(team).get("I-002").title == "Mine again"
+
+
+def test_a_copy_is_pushed_once(copy: Workspace, address: ServerAddress) -> None:
+    InitiativeService(copy).update("I-004", {"title": "Pushed"})
+    push(copy, address, plan_push(copy, address), ())
+    origin = origin_of(copy)
+    assert origin is not None and origin.pushed_at is not None
+    with pytest.raises(WorkspaceError, match="a copy is pushed once"):
+        plan_push(copy, address)
+
+
+def test_items_added_on_both_sides_keep_apart_under_new_keys(
+    copy: Workspace, address: ServerAddress, team: Workspace
+) -> None:
+    theirs, _ = InitiativeService(team).create({"title": "Added by the team"})
+    mine, _ = InitiativeService(copy).create({"title": "Added offline", "description": "From the workshop"})
+    assert mine == theirs  # both handed out the next key
+    BusinessCaseService(copy).set_benefit(mine, {"annual_benefit": 125000})
+    LogService(copy).record(
+        "decision", {"text": "Go ahead with the offline idea"}, links=[mine], session_key=_session_key(copy)
+    )
+
+    plan = plan_push(copy, address)
+    added = next(change for change in plan.changes if change.action is Action.ADD and "Added offline" in repr(change))
+    assert added.item.startswith("initiative I-")
+    assert added.item != f"initiative {mine}"
+    assert f"{mine} was taken on the team workspace" in added.note
+    new_key = added.item.removeprefix("initiative ")
+
+    push(copy, address, plan, ())
+    initiatives = InitiativeService(team)
+    assert initiatives.get(theirs).title == "Added by the team"
+    assert initiatives.get(new_key).title == "Added offline"
+    assert BusinessCaseService(team).case(new_key).annual_benefit == 125000
+    links = LogService(team).about(new_key)
+    assert [row.text for row in links] == ["Go ahead with the offline idea"]
+    created, _ = InitiativeService(team).create({"title": "Next one"})
+    assert created not in (theirs, new_key)
+    assert check_workspace(address) == []
+
+
+def test_removing_an_item_the_team_left_alone_removes_it(
+    copy: Workspace, address: ServerAddress, team: Workspace
+) -> None:
+    InitiativeService(copy).delete("I-005")
+    plan = plan_push(copy, address)
+    assert [(c.item, c.action) for c in plan.changes] == [("initiative I-005", Action.REMOVE)]
+    push(copy, address, plan, ())
+    assert "I-005" not in {row.key for row in InitiativeService(team).board().initiatives}
+    assert check_workspace(address) == []
+
+
+def test_removing_an_item_the_team_changed_is_a_conflict(
+    copy: Workspace, address: ServerAddress, team: Workspace
+) -> None:
+    InitiativeService(copy).delete("I-006")
+    InitiativeService(team).update("I-006", {"title": "Still wanted"})
+    plan = plan_push(copy, address)
+    change = _change(plan, "initiative I-006")
+    assert (change.action, change.conflict) == (
+        Action.REMOVE,
+        "changed on the team workspace since you downloaded the copy",
+    )
+    push(copy, address, plan, ())
+    assert InitiativeService(team).get("I-006").title == "Still wanted"
+
+
+def test_changes_to_an_item_the_team_deleted_are_listed_not_pushed(
+    copy: Workspace, address: ServerAddress, team: Workspace
+) -> None:
+    InitiativeService(copy).update("I-007", {"title": "Edited offline"})
+    BusinessCaseService(copy).set_benefit("I-007", {"annual_benefit": 1})
+    InitiativeService(team).delete("I-007")
+    plan = plan_push(copy, address)
+    change = _change(plan, "initiative I-007")
+    assert change.skipped and "deleted on the team workspace" in change.conflict
+    result = push(copy, address, plan, range(len(plan.changes)))
+    assert result.pushed == 0
+    assert "I-007" not in {row.key for row in InitiativeService(team).board().initiatives}
+
+
+def test_nothing_is_pushed_when_the_team_workspace_changed_since_the_preview(
+    copy: Workspace, address: ServerAddress, team: Workspace
+) -> None:
+    InitiativeService(copy).update("I-008", {"title": "Mine"})
+    plan = plan_push(copy, address)
+    InitiativeService(team).update("I-008", {"title": "Theirs, after the preview"})
+    with pytest.raises(WorkspaceError, match="changed since the preview"):
+        push(copy, address, plan, ())
+    assert InitiativeService(team).get("I-008").title == "Theirs, after the preview"
+    origin = origin_of(copy)
+    assert origin is not None and origin.pushed_at is None
+
+
+def test_a_whole_offline_workshop_reaches_the_team_workspace(
+    copy: Workspace, address: ServerAddress, team: Workspace
+) -> None:
+    run_mock_session(copy)
+    OutcomeService(copy).update("O-001", {"owner": "Priya Shah"})
+    plan = plan_push(copy, address)
+    assert plan.conflicts == ()
+    push(copy, address, plan, ())
+    with copy.read() as db:
+        mine = read_pushed_content(db)
+    with team.read() as db:
+        theirs = read_pushed_content(db)
+    for table in ("workshop_session", "vote", "vote_dot", "log_entry", "log_link", "initiative", "outcome"):
+        assert _without_bookkeeping(theirs[table]) == _without_bookkeeping(mine[table]), table
+    assert check_workspace(address) == []
+
+
+def _without_bookkeeping(table: object) -> set[tuple[object, ...]]:
+    columns = table.columns  # type: ignore[attr-defined]
+    kept = [i for i, name in enumerate(columns) if name not in ("version", "changed_by", "changed_at")]
+    return {tuple(row[i] for i in kept) for row in table.rows.values()}  # type: ignore[attr-defined]
+
+
+def _session_key(workspace: Workspace) -> str:
+    from align_desktop.store.sessions import SessionService
+
+    key, _ = SessionService(workspace).create({"title": "Offline workshop", "held_on": "2026-11-26"}, ["Priya"], [])
+    return key
+
+
+def test_a_capability_added_on_both_sides_under_one_name_is_one_capability(
+    copy: Workspace, address: ServerAddress, team: Workspace
+) -> None:
+    from align_desktop.store.capabilities import CapabilityService
+
+    CapabilityService(team).create({"name": "Vector search", "owner": "Platform team"})
+    mine, _ = CapabilityService(copy).create({"name": "vector search", "owner": "Priya"})
+    CapabilityService(copy).set_need("I-001", mine, 3)
+
+    plan = plan_push(copy, address)
+    change = _change(plan, f"capability {mine}")
+    assert (change.action, change.conflict) == (Action.CHANGE, "added on the team workspace too")
+    assert _fields(change)["owner"] == (None, "Platform team", "Priya", True)
+    push(copy, address, plan, plan.conflicts)
+
+    named = [row for row in CapabilityService(team).catalogue() if row.name.casefold() == "vector search"]
+    assert len(named) == 1
+    assert (named[0].name, named[0].owner) == ("vector search", "Priya")
+    with team.read() as db:
+        needs = db.execute(
+            "SELECT n.required_level FROM capability_need n JOIN initiative i ON i.id = n.initiative_id "
+            "JOIN capability c ON c.id = n.capability_id WHERE i.key = 'I-001' AND c.key = ?",
+            (named[0].key,),
+        ).fetchall()
+    assert needs == [(3,)]
+
+
+def test_what_the_copy_added_under_an_item_the_team_deleted_is_not_pushed(
+    copy: Workspace, address: ServerAddress, team: Workspace
+) -> None:
+    from align_desktop.store.business_cases import BusinessCaseService as Cases
+
+    line, _ = Cases(copy).add_cost_line("I-009", {"category": "model training", "description": "GPU hours"})
+    InitiativeService(team).delete("I-009")
+    plan = plan_push(copy, address)
+    change = _change(plan, f"cost line {line}")
+    assert change.skipped
+    assert change.conflict.startswith("not pushed: its initiative I-009 was deleted on the team workspace")
+    assert push(copy, address, plan, ()).pushed == 0
+
+
+def test_restoring_a_backup_of_the_copy_keeps_it_pushed(address: ServerAddress, tmp_path: Path) -> None:
+    from align_desktop.store.imports import restore_from_backup
+
+    path = tmp_path / "copy.align"
+    download(address, path)
+    backup = tmp_path / "before the push.align"
+    shutil.copyfile(path, backup)
+    workspace = Workspace.open(path)
+    try:
+        InitiativeService(workspace).update("I-010", {"title": "Pushed once"})
+        push(workspace, None, plan_push(workspace), ())
+    finally:
+        workspace.close()
+    restore_from_backup(path, backup)
+    workspace = Workspace.open(path)
+    try:
+        assert InitiativeService(workspace).get("I-010").title != "Pushed once"
+        origin = origin_of(workspace)
+        assert origin is not None and origin.pushed_at is not None
+    finally:
+        workspace.close()
