@@ -71,6 +71,17 @@ def _parser() -> argparse.ArgumentParser:
     publish.add_argument("path", type=Path, metavar="PATH")
     publish.add_argument("address", type=_server_address, metavar="postgresql://USER@HOST:PORT/DATABASE")
 
+    push = commands.add_parser(
+        "push", help="push the changes of a downloaded copy back to its team workspace, after a preview"
+    )
+    push.add_argument("path", type=Path, metavar="COPY.align")
+    push.add_argument("--dry-run", action="store_true", help="print what would change, and change nothing")
+    push.add_argument(
+        "--conflicts",
+        choices=("theirs", "mine"),
+        help="where both sides changed an item: keep the team workspace's values (theirs) or the copy's (mine)",
+    )
+    push.set_defaults(team=None)
     download = commands.add_parser("download", help="copy a team workspace into a new workspace file")
     download.add_argument("path", type=_server_address, metavar="postgresql://USER@HOST:PORT/DATABASE")
     download.add_argument("out", type=Path, metavar="NEW.align")
@@ -262,6 +273,45 @@ def _import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _push(args: argparse.Namespace) -> int:
+    from align_desktop.domain.push import preview_lines
+    from align_desktop.store.push import origin_of, plan_push, push
+    from align_desktop.store.workspace import Workspace
+
+    copy = Workspace.open(args.path, read_only=args.dry_run)
+    try:
+        origin = origin_of(copy)
+        if args.team is None and origin is not None:
+            args.team = origin.address  # where `main` puts the address with a typed password, to run this again
+        plan = plan_push(copy, args.team)
+        print(f"Pushing {args.path} to {plan.origin}, downloaded {plan.downloaded_at:%Y-%m-%d %H:%M} UTC:")
+        for line in preview_lines(plan):
+            print(line)
+        summary = f"{len(plan.changes)} change(s), {len(plan.conflicts)} conflict(s)"
+        if plan.empty:
+            print("Nothing to push: the team workspace holds every change of the copy.")
+            return EXIT_OK
+        if args.dry_run:
+            print(f"Dry run: {summary}; nothing was pushed.")
+            return EXIT_OK
+        if plan.conflicts and args.conflicts is None:
+            print(
+                f"align-desktop: nothing pushed: {len(plan.conflicts)} conflict(s). Push again with "
+                "--conflicts theirs (keep the team workspace's values) or --conflicts mine (the copy's).",
+                file=sys.stderr,
+            )
+            return EXIT_REFUSED
+        result = push(copy, args.team, plan, plan.conflicts if args.conflicts == "mine" else ())
+    finally:
+        copy.close()
+    print(
+        f"Pushed {result.pushed} change(s) to {plan.origin}; the team's values were kept in "
+        f"{result.kept_theirs} conflict(s). This copy cannot be pushed again: download a new one for the next "
+        "offline workshop."
+    )
+    return EXIT_OK
+
+
 def _check(args: argparse.Namespace) -> int:
     from align_desktop.store.check import check_workspace
 
@@ -322,4 +372,5 @@ _COMMANDS = {
     "check": _check,
     "publish": _publish,
     "download": _download,
+    "push": _push,
 }

@@ -157,3 +157,69 @@ def test_import_into_a_team_workspace_applies_after_a_backup_in_the_users_data_f
     assert f"Imported: 0 added, 1 changed. The workspace before the import is kept in {backup}." in out
     assert "Renamed in the workbook" in {i.title for i in read_contents(ServerAddress.parse(team_url)).initiatives}
     assert "Renamed in the workbook" not in {i.title for i in read_contents(backup).initiatives}
+
+
+def _offline_copy(team_url: str, tmp_path: Path) -> Path:
+    """A copy of the team workspace downloaded for an offline workshop, where I-002 was renamed, and the same
+    initiative renamed on the team workspace meanwhile."""
+    from align_desktop.store.initiatives import InitiativeService
+    from align_desktop.store.locations import open_location
+
+    copy = tmp_path / "offline.align"
+    assert main(["download", team_url, str(copy)]) == 0
+    for location, title in ((copy, "Renamed offline"), (ServerAddress.parse(team_url), "Renamed by the team")):
+        workspace = open_location(location)
+        try:
+            InitiativeService(workspace).update("I-002", {"title": title})
+            if location == copy:
+                InitiativeService(workspace).update("I-003", {"confidence": 90})
+        finally:
+            workspace.close()
+    return copy
+
+
+def _title(team_url: str, key: str) -> str:
+    with connect(ServerAddress.parse(team_url)) as connection:
+        row = connection.execute("SELECT title FROM initiative WHERE key = %s", (key,)).fetchone()
+    assert row is not None
+    return str(row[0])
+
+
+def test_push_previews_and_refuses_until_conflicts_are_settled(
+    team_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    copy = _offline_copy(team_url, tmp_path)
+    capsys.readouterr()
+    assert main(["push", str(copy), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "change initiative I-002: CONFLICT, changed on the team workspace too" in out
+    assert "! title:" in out and "yours 'Renamed offline', team's 'Renamed by the team'" in out
+    assert "confidence: 40 → yours 90, team's 40" in out or "confidence:" in out
+    assert "Dry run: 2 change(s), 1 conflict(s); nothing was pushed." in out
+
+    assert main(["push", str(copy)]) == 1
+    assert "nothing pushed: 1 conflict(s)" in capsys.readouterr().err
+    assert _title(team_url, "I-002") == "Renamed by the team"
+
+    assert main(["push", str(copy), "--conflicts", "mine"]) == 0
+    assert "Pushed 2 change(s)" in capsys.readouterr().out
+    assert _title(team_url, "I-002") == "Renamed offline"
+
+    assert main(["push", str(copy), "--conflicts", "mine"]) == 1
+    assert "a copy is pushed once" in capsys.readouterr().err
+
+
+def test_push_keeps_the_teams_values_when_told(
+    team_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    copy = _offline_copy(team_url, tmp_path)
+    assert main(["push", str(copy), "--conflicts", "theirs"]) == 0
+    assert "kept in 1 conflict(s)" in capsys.readouterr().out
+    assert _title(team_url, "I-002") == "Renamed by the team"
+
+
+def test_push_refuses_a_file_that_is_not_a_downloaded_copy(
+    sample_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["push", str(sample_path)]) == 1
+    assert "was not downloaded from a team workspace" in capsys.readouterr().err
