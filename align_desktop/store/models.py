@@ -443,12 +443,24 @@ class TeamOrigin(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     address: Mapped[str] = mapped_column(String(500))
     """The team workspace's address, without a password."""
+    copy_id: Mapped[str] = mapped_column(String(32))
+    """Names the copy (a random id given at download), so that the team workspace knows it once pushed."""
     downloaded_at: Mapped[datetime]
     downloaded_by: Mapped[str] = mapped_column(String(120))
     base: Mapped[bytes] = mapped_column(LargeBinary)
     """The copy's content at download (`store.push_content`)."""
     pushed_at: Mapped[datetime | None]
     """When the copy's changes were pushed back; a copy is pushed once."""
+
+
+class PushedCopy(Base):
+    """A copy whose changes were pushed to this team workspace; a copy is pushed once (migration 0008)."""
+
+    __tablename__ = "pushed_copy"
+
+    copy_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    pushed_at: Mapped[datetime]
+    pushed_by: Mapped[str] = mapped_column(String(120))
 
 
 class AuditEntry(Base):

@@ -6,7 +6,9 @@ A download (`store.transfer.download`) records in the copy where it came from an
 transaction on the team workspace, holding every table against others' writes, after checking that
 comparing again gives the same plan (else nothing is pushed and the user previews again), and then
 records in the copy that it was pushed: a copy is pushed once (pushing it again would add its new
-items twice); the next offline workshop starts from a new download.
+items twice); the next offline workshop starts from a new download. The team workspace lists the
+copies pushed to it (`pushed_copy`, written in the push's transaction), so a copy that was not told
+(the program killed just after the commit), or a file copied from a copy, is refused as well.
 
 What a push writes is recorded by the team workspace's own triggers (versions, who and when, the
 audit trail), under the name of whoever pushes. Snapshots and the audit trail of the copy stay in
@@ -42,6 +44,7 @@ class TeamOrigin:
     """Where a downloaded copy came from."""
 
     address: ServerAddress
+    copy_id: str
     downloaded_at: datetime
     downloaded_by: str
     pushed_at: datetime | None
@@ -50,12 +53,15 @@ class TeamOrigin:
 def remember_origin(session: Session, address: ServerAddress, copy: RowSource, who: str) -> None:
     """Record, in the new copy `session` writes, the team workspace it is downloaded from and what it holds
     (`copy` reads the copy's rows, inside the same transaction)."""
+    import uuid
+
     from align_desktop.store.models import TeamOrigin as Row
 
     session.add(
         Row(
             id=1,
             address=str(address),
+            copy_id=uuid.uuid4().hex,
             downloaded_at=_now(),
             downloaded_by=who,
             base=encode_base(read_pushed_content(copy)),
@@ -68,12 +74,13 @@ def origin_of(workspace: Workspace) -> TeamOrigin | None:
     if isinstance(workspace.location, ServerAddress):
         return None
     with workspace.read() as db:
-        row = db.execute("SELECT address, downloaded_at, downloaded_by, pushed_at FROM team_origin").fetchone()
+        row = db.execute("SELECT address, copy_id, downloaded_at, downloaded_by, pushed_at FROM team_origin").fetchone()
     if row is None:
         return None
-    address, downloaded_at, downloaded_by, pushed_at = row
+    address, copy_id, downloaded_at, downloaded_by, pushed_at = row
     return TeamOrigin(
         ServerAddress.parse(address),
+        copy_id,
         datetime.fromisoformat(downloaded_at),
         downloaded_by,
         None if pushed_at is None else datetime.fromisoformat(pushed_at),
@@ -97,6 +104,7 @@ def plan_push(copy: Workspace, address: ServerAddress | None = None) -> PushPlan
                 "open it in the same version of Align Desktop as the copy, then push."
             )
         check_tables(reader, address)
+        _refuse_if_pushed(reader, origin, copy)
         merged = _merge(base, mine, reader)
     finally:
         reader.close()
@@ -110,6 +118,7 @@ def push(copy: Workspace, address: ServerAddress | None, plan: PushPlan, use_min
     Refused, with nothing changed, when comparing again under the transaction's lock does not give `plan`:
     the team workspace or the copy changed since the preview.
     """
+    from align_desktop.store.models import PushedCopy
     from align_desktop.store.server_workspace import ServerWorkspace
     from align_desktop.store.session_reader import session_reader
     from align_desktop.store.team_imports import lock_workspace
@@ -120,6 +129,7 @@ def push(copy: Workspace, address: ServerAddress | None, plan: PushPlan, use_min
     try:
         with team.write() as session:
             lock_workspace(session)
+            _refuse_if_pushed(session_reader(session), origin, copy)
             merged = _merge(base, mine, session_reader(session))
             if merged.changes != plan.changes:
                 raise WorkspaceError(
@@ -127,6 +137,7 @@ def push(copy: Workspace, address: ServerAddress | None, plan: PushPlan, use_min
                     "push again to see the changes as they are now."
                 )
             result = _apply(session, merged, frozenset(use_mine))
+            session.add(PushedCopy(copy_id=origin.copy_id, pushed_at=_now(), pushed_by=team.author))
     finally:
         team.close()
     _mark_pushed(copy)
@@ -153,6 +164,17 @@ def _copy_state(copy: Workspace, address: ServerAddress | None) -> tuple[TeamOri
         payload = db.execute("SELECT base FROM team_origin").fetchone()[0]
         mine = read_pushed_content(db)
     return origin, decode_base(payload, copy.where), mine
+
+
+def _refuse_if_pushed(team: RowSource, origin: TeamOrigin, copy: Workspace) -> None:
+    """Refuse a copy the team workspace lists as pushed (the copy was not told, or is a copy of a copy)."""
+    found = team.execute("SELECT pushed_at, pushed_by FROM pushed_copy WHERE copy_id = ?", (origin.copy_id,))
+    for pushed_at, pushed_by in found:
+        raise WorkspaceError(
+            f"The changes of {copy.where} were pushed to {origin.address} on {pushed_at[:16]} UTC by {pushed_by} "
+            "(from this file or a copy of it); a copy is pushed once. Download a new copy for the next offline "
+            "workshop."
+        )
 
 
 def _merge(base: Content, mine: Content, theirs: RowSource) -> Merge:

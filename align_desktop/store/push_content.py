@@ -2,7 +2,7 @@
 
 The tables are the workspace's own but the bookkeeping: key counters (a push hands out keys from
 the team workspace's), snapshots and the audit trail (records of one side: the team workspace's
-triggers record what the push changes), `audit_context` and `team_origin`. Rows are read as the
+triggers record what the push changes), `audit_context`, `team_origin` and `pushed_copy`. Rows are read as the
 file's driver returns them (a team workspace through `ServerReader`), keyed by primary key, so
 that the copy's base, the copy now and the team workspace now compare value by value.
 
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
     from align_desktop.store.transfer import RowSource
 
-NOT_PUSHED = frozenset({"key_counter", "snapshot", "audit_context", "audit_entry", "team_origin"})
+NOT_PUSHED = frozenset({"key_counter", "snapshot", "audit_context", "audit_entry", "team_origin", "pushed_copy"})
 FORMAT = 1
 
 

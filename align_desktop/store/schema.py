@@ -144,7 +144,8 @@ TABLES: dict[str, frozenset[str]] = {
     "retrospective": frozenset({"initiative_id", "what_worked", "what_failed", "written_at", "written_by"}),
     "snapshot": frozenset({"id", "session_id", "label", "reason", "taken_at", "taken_by", "base_id", "payload"}),
     "audit_context": frozenset({"id", "who"}),
-    "team_origin": frozenset({"id", "address", "downloaded_at", "downloaded_by", "base", "pushed_at"}),
+    "team_origin": frozenset({"id", "address", "copy_id", "downloaded_at", "downloaded_by", "base", "pushed_at"}),
+    "pushed_copy": frozenset({"copy_id", "pushed_at", "pushed_by"}),
     "audit_entry": frozenset(
         {
             "id",

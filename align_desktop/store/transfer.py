@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 class RowSource(Protocol):
     """A workspace's reading connection: a file's sqlite3 connection, or a team workspace's `ServerReader`."""
 
-    def execute(self, sql: str, /) -> Iterable[Sequence[Any]]: ...
+    def execute(self, sql: str, parameters: Sequence[Any] = (), /) -> Iterable[Sequence[Any]]: ...
 
 
 def publish(source: Path, address: ServerAddress) -> None:
@@ -80,6 +80,7 @@ def download(address: ServerAddress, target: Path, *, who: str | None = None, as
                 "open it in Align Desktop once to upgrade it, then download it."
             )
         check_tables(reader, address)
+
         def populate(session: Session) -> None:
             copy_rows(reader, session)
             if as_copy:

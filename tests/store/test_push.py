@@ -149,6 +149,31 @@ def test_a_copy_is_pushed_once(copy: Workspace, address: ServerAddress) -> None:
         plan_push(copy, address)
 
 
+def test_a_copy_the_team_workspace_lists_as_pushed_is_refused_even_when_it_was_not_told(
+    address: ServerAddress, tmp_path: Path
+) -> None:
+    first, second = tmp_path / "copy.align", tmp_path / "copied on a stick.align"
+    download(address, first)
+    shutil.copyfile(first, second)
+    workspace = Workspace.open(first)
+    workspace.author = "priya"
+    try:
+        InitiativeService(workspace).update("I-004", {"title": "Pushed"})
+        push(workspace, None, plan_push(workspace), ())
+    finally:
+        workspace.close()
+    stick = Workspace.open(second)
+    try:
+        origin = origin_of(stick)
+        assert origin is not None and origin.pushed_at is None
+        with pytest.raises(WorkspaceError, match=r"were pushed to .* by priya \(from this file or a copy of it\)"):
+            plan_push(stick)
+        with pytest.raises(WorkspaceError, match="a copy is pushed once"):
+            push(stick, None, PushPlan(str(address), origin.downloaded_at, ()), ())
+    finally:
+        stick.close()
+
+
 def test_items_added_on_both_sides_keep_apart_under_new_keys(
     copy: Workspace, address: ServerAddress, team: Workspace
 ) -> None:
