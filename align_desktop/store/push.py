@@ -22,17 +22,16 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from align_desktop.domain.keys import parse_key
-from align_desktop.domain.push import Action, PushPlan, PushResult
+from align_desktop.domain.push import PushPlan, PushResult
 from align_desktop.store import schema
 from align_desktop.store.errors import WorkspaceError
 from align_desktop.store.push_content import decode_base, encode_base, read_pushed_content
-from align_desktop.store.push_merge import ORDERED, Merge, NewRow, Step, merge
+from align_desktop.store.push_merge import Merge, merge
+from align_desktop.store.push_writes import apply_merge
 from align_desktop.store.server import ServerAddress
 from align_desktop.store.snapshot_content import Content
 
 if TYPE_CHECKING:
-    from sqlalchemy import ColumnElement, Table
     from sqlalchemy.orm import Session
 
     from align_desktop.store.transfer import RowSource
@@ -98,10 +97,10 @@ def plan_push(copy: Workspace, address: ServerAddress | None = None) -> PushPlan
     try:
         reader.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")  # closing the connection ends it
         version = schema_version(reader, address)
-        if version != schema.SCHEMA_VERSION:
+        if version < schema.SCHEMA_VERSION:
             raise WorkspaceError(
-                f"{address} is a team workspace of schema {version}, this Align Desktop's is {schema.SCHEMA_VERSION}; "
-                "open it in the same version of Align Desktop as the copy, then push."
+                f"{address} is a team workspace of an older Align Desktop; open it in Align Desktop once to upgrade "
+                "it (its owner can), then push."
             )
         check_tables(reader, address)
         _refuse_if_pushed(reader, origin, copy)
@@ -136,7 +135,7 @@ def push(copy: Workspace, address: ServerAddress | None, plan: PushPlan, use_min
                     f"{team.where} or the copy changed since the preview, so nothing was pushed; "
                     "push again to see the changes as they are now."
                 )
-            result = _apply(session, merged, frozenset(use_mine))
+            result = apply_merge(session, merged, frozenset(use_mine))
             session.add(PushedCopy(copy_id=origin.copy_id, pushed_at=_now(), pushed_by=team.author))
     finally:
         team.close()
@@ -180,101 +179,6 @@ def _refuse_if_pushed(team: RowSource, origin: TeamOrigin, copy: Workspace) -> N
 def _merge(base: Content, mine: Content, theirs: RowSource) -> Merge:
     counters = {str(prefix): int(last) for prefix, last in theirs.execute("SELECT prefix, last FROM key_counter")}
     return merge(base, mine, read_pushed_content(theirs), counters)
-
-
-def _apply(session: Session, merged: Merge, use_mine: frozenset[int]) -> PushResult:
-    """Write the steps; `use_mine` are the positions among the changes of the conflicts the copy's values win."""
-    from sqlalchemy import delete, insert, update
-
-    from align_desktop.store.keys import reserve_up_to
-
-    _spread(session)
-    ids: dict[tuple[str, int], int] = {}
-    pushed = kept = 0
-    removals: list[Step] = []
-    listed = -1
-    for step in merged.steps:
-        change = step.change
-        listed += change is not None
-        if change is not None and change.skipped:
-            continue
-        mine = change is not None and listed in use_mine
-        if change is not None and change.conflict and not mine:
-            kept += 1
-        table = step.table
-        if step.action is Action.REMOVE:
-            if not change or not change.conflict or mine:
-                removals.append(step)
-            continue
-        values = {**step.values, **(step.disputed if mine else {})}
-        row = {name: _python(table, name, _resolved(value, ids)) for name, value in values.items()}
-        if "position" in row:
-            row["position"] = 2 * int(str(row["position"]))  # before the team's row at that place: see _spread
-        if step.action is Action.ADD:
-            row = {
-                name: value for name, value in row.items() if name not in ("id", "version", "changed_by", "changed_at")
-            }
-            if "key" in row:
-                row["key"] = merged.keys.get(str(row["key"]), row["key"])
-                parsed = parse_key(str(row["key"]))
-                if parsed is not None:
-                    reserve_up_to(session, *parsed)
-                session.flush()
-            if "id" in table.primary_key.columns and len(table.primary_key.columns) == 1:
-                new_id = session.execute(insert(table).values(row).returning(table.c.id)).scalar_one()
-                ids[(table.name, int(str(step.target[0])))] = new_id
-            else:
-                session.execute(insert(table).values(row))
-        elif row:
-            session.execute(update(table).where(*_where(table, step.target)).values(row))
-        else:
-            continue
-        pushed += change is not None
-    for step in reversed(removals):
-        session.execute(delete(step.table).where(*_where(step.table, step.target)))
-        pushed += step.change is not None
-    _renumber(session)
-    return PushResult(pushed, kept)
-
-
-def _resolved(value: object, ids: dict[tuple[str, int], int]) -> object:
-    return ids[(value.table, value.id)] if isinstance(value, NewRow) else value
-
-
-def _python(table: Table, column: str, value: object) -> object:
-    """A value as the file's driver read it, as SQLAlchemy writes it (text into a date, say)."""
-    from align_desktop.store.transfer import value_reader
-
-    reader = value_reader(table.columns[column])
-    return value if reader is None or value is None else reader(value)
-
-
-def _where(table: Table, target: tuple[object, ...]) -> list[ColumnElement[bool]]:
-    return [column == value for column, value in zip(table.primary_key.columns, target, strict=True)]
-
-
-def _spread(session: Session) -> None:
-    """Make room in every ordered list: the team's rows move to odd places (2n + 1), so that a row the copy
-    moved or added to place n, written at 2n, lands just before the team's row at n."""
-    from sqlalchemy import text
-
-    for table in ORDERED:
-        session.execute(text(f"UPDATE {table} SET position = 2 * position + 1"))  # names from the models
-
-
-def _renumber(session: Session) -> None:
-    """Number every ordered list 0… again, keeping its order (a push may leave two cards at one place)."""
-    from sqlalchemy import text
-
-    for table, within in ORDERED.items():
-        partition = f"PARTITION BY {within} " if within else ""
-        session.execute(
-            text(  # names from the models, never user text
-                f"UPDATE {table} AS o SET position = r.n FROM (SELECT id, "
-                f"ROW_NUMBER() OVER ({partition}ORDER BY position, id) - 1 AS n FROM {table}) AS r "
-                "WHERE r.id = o.id AND o.position <> r.n"
-            )
-        )
 
 
 def _mark_pushed(copy: Workspace) -> None:

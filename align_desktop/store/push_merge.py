@@ -19,19 +19,20 @@ Column values are compared as the file's driver returns them. A reference to a r
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from difflib import SequenceMatcher
+from functools import cache
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Boolean, Date, DateTime
 
-from align_desktop.domain.keys import format_key, parse_key
+from align_desktop.domain.keys import format_key, key_sort_value, parse_key
 from align_desktop.domain.push import Action, FieldChange, ItemChange
 from align_desktop.store.models import VersionedItem
 from align_desktop.store.push_content import pushed_tables
-from align_desktop.store.snapshot_content import Content, RowKey
+from align_desktop.store.snapshot_content import Content, RowKey, TableContent
 
 if TYPE_CHECKING:
     from sqlalchemy import Table
@@ -57,6 +58,9 @@ ORDERED: dict[str, str | None] = {
 }
 """Tables kept in order, and what each order is within. A row's place is pushed only when the copy moved it (it
 never conflicts: the team's renumbering is no move); the push then numbers every list 0… again."""
+SPREAD = 10_000
+"""Before a push writes places, the team's rows of each list it changes move from place n to (n + 1) × SPREAD, so
+that the rows the copy moved or added fit between them (`_place`), up to SPREAD - 1 after any one row."""
 KINDS: dict[str, str] = {
     "outcome": "outcome",
     "initiative": "initiative",
@@ -91,6 +95,9 @@ class Step:
     change: ItemChange | None = None
     """What the preview shows; None for a row added under an added item (listed with it) or removed with its
     parent."""
+    lists: tuple[object, ...] = ()
+    """The ordered lists (`ORDERED`) the row joins, leaves or moves within, each named by the value of the column
+    the list is within (None for the one list of lanes): renumbered after the push."""
 
 
 @dataclass
@@ -111,17 +118,42 @@ def merge(base: Content, mine: Content, theirs: Content, counters: dict[str, int
     return _Merger(base, mine, theirs, counters).run()
 
 
-def _rows(content: Content, table: str) -> dict[RowKey, Values]:
-    entry = content[table]
-    return {key: dict(zip(entry.columns, row, strict=True)) for key, row in entry.rows.items()}
+class _Rows(Mapping[RowKey, Values]):
+    """A table's rows by primary key, each made a dict of column to value when first looked at (most rows of a
+    workspace are never looked at: unchanged, they are passed over by comparing whole rows)."""
+
+    def __init__(self, entry: TableContent) -> None:
+        self.columns = entry.columns
+        self.raw = entry.rows
+        self._made: dict[RowKey, Values] = {}
+
+    def __getitem__(self, pk: RowKey) -> Values:
+        made = self._made.get(pk)
+        if made is None:
+            made = self._made[pk] = dict(zip(self.columns, self.raw[pk], strict=True))
+        return made
+
+    def __contains__(self, pk: object) -> bool:
+        return pk in self.raw
+
+    def __iter__(self) -> Iterator[RowKey]:
+        return iter(self.raw)
+
+    def __len__(self) -> int:
+        return len(self.raw)
+
+    def column(self, name: str) -> Iterator[object]:
+        """The value of column `name` in every row."""
+        index = self.columns.index(name)
+        return (row[index] for row in self.raw.values())
 
 
 class _Merger:
     def __init__(self, base: Content, mine: Content, theirs: Content, counters: dict[str, int]) -> None:
         self.tables = pushed_tables()
-        self.base = {table.name: _rows(base, table.name) for table in self.tables}
-        self.mine = {table.name: _rows(mine, table.name) for table in self.tables}
-        self.theirs = {table.name: _rows(theirs, table.name) for table in self.tables}
+        self.base = {table.name: _Rows(base[table.name]) for table in self.tables}
+        self.mine = {table.name: _Rows(mine[table.name]) for table in self.tables}
+        self.theirs = {table.name: _Rows(theirs[table.name]) for table in self.tables}
         self.counters = dict(counters)
         self.keys: dict[str, str] = {}
         self.in_copy: dict[str, int] = {}
@@ -131,6 +163,8 @@ class _Merger:
         self.left_out: dict[str, set[object]] = {table.name: set() for table in self.tables}
         self.removed: dict[str, set[object]] = {table.name: set() for table in self.tables}
         self.moved = {name: self._moved(name, within) for name, within in ORDERED.items()}
+        self.lists: dict[str, dict[object, list[RowKey]]] = {}
+        """The copy's ordered lists, by table and list (`_copy_list`)."""
 
     def run(self) -> Merge:
         self._hand_out_keys()
@@ -142,24 +176,21 @@ class _Merger:
     # keys
 
     def _hand_out_keys(self) -> None:
-        """Decide the team workspace's key of every keyed row the copy added, before any row is compared."""
+        """Decide the team workspace's key of every keyed row the copy added, before any row is compared: its own,
+        unless the team workspace has handed that key out since the download."""
+        renamed: list[tuple[str, str]] = []
         for table in self.tables:
             if "key" not in table.columns:
                 continue
-            taken = {row["key"] for row in self.theirs[table.name].values()}
-            base = self.base[table.name]
-            for pk, row in sorted(self.mine[table.name].items(), key=lambda item: str(item[1]["key"])):
-                if pk in base:
-                    continue
-                key = str(row["key"])
+            taken = set(self.theirs[table.name].column("key"))
+            base, mine = self.base[table.name], self.mine[table.name]
+            added = [str(mine[pk]["key"]) for pk in mine if pk not in base]
+            for key in sorted(added, key=key_sort_value):
                 parsed = parse_key(key)
-                if parsed is None:
-                    continue
-                prefix, number = parsed
-                if key in taken or number <= self.counters.get(prefix, 0):
-                    self.keys[key] = format_key(prefix, self._next_number(prefix))
-                else:
-                    self.counters[prefix] = max(self.counters.get(prefix, 0), number)
+                if parsed is not None and (key in taken or parsed[1] <= self.counters.get(parsed[0], 0)):
+                    renamed.append((key, parsed[0]))
+        for key, prefix in renamed:
+            self.keys[key] = format_key(prefix, self._next_number(prefix))
 
     def _next_number(self, prefix: str) -> int:
         """Beyond the team's counter and every key of `prefix` the copy holds, so no kept key is handed out again."""
@@ -169,8 +200,8 @@ class _Merger:
                     parsed[1]
                     for table in self.tables
                     if "key" in table.columns
-                    for row in self.mine[table.name].values()
-                    if (parsed := parse_key(str(row["key"]))) is not None and parsed[0] == prefix
+                    for key in self.mine[table.name].column("key")
+                    if (parsed := parse_key(str(key))) is not None and parsed[0] == prefix
                 ),
                 default=0,
             )
@@ -187,14 +218,78 @@ class _Merger:
             if pk not in base:
                 step = self._added(table, pk, self._mapped(table, mine[pk]))
                 if step is not None:
-                    yield step
+                    yield self._with_lists(step)
         for pk in sorted(base):
+            if mine.raw.get(pk) == base.raw[pk]:
+                continue  # unchanged in the copy: nothing to push
             if pk not in mine:
                 step = self._removed(table, pk, base[pk], theirs.get(pk))
             else:
                 step = self._changed(table, pk, base[pk], self._mapped(table, mine[pk]), theirs.get(pk))
             if step is not None:
-                yield step
+                yield self._with_lists(step)
+
+    def _with_lists(self, step: Step) -> Step:
+        """`step`, with the ordered lists it changes, and the place it writes as the place it takes among the
+        team's rows (`SPREAD`)."""
+        name = step.table.name
+        if name not in ORDERED:
+            return step
+        within = ORDERED[name]
+        written = {**step.values, **step.disputed}
+        if step.action is Action.CHANGE and "position" not in written and within not in written:
+            return step
+        if "position" in step.values:
+            step.values["position"] = self._place(name, step.target, written.get(within) if within else None)
+        if within is None:
+            step.lists = (None,)
+            return step
+        theirs = self.theirs[name].get(step.target) if step.action is not Action.ADD else None
+        step.lists = tuple(
+            ([theirs[within]] if theirs is not None else []) + ([written[within]] if within in written else [])
+        )
+        return step
+
+    def _place(self, table: str, pk: RowKey, within: object) -> int:
+        """Where the copy's row `pk`, moved or added to its list (`within`, mapped), goes among the team's rows:
+        after the nearest row before it in the copy's list that the copy did not move and the team has in that list
+        too, behind the rows between them; first when there is none."""
+        anchor, behind = None, 1
+        for other in self._copy_list(table, within):
+            if other == pk:
+                break
+            if self._holds_place(table, other, within):
+                anchor, behind = other, 1
+            else:
+                behind += 1
+        start = 0 if anchor is None else (int(str(self.theirs[table][anchor]["position"])) + 1) * SPREAD
+        return start + behind
+
+    def _copy_list(self, table: str, within: object) -> list[RowKey]:
+        """The copy's rows of the list `within` (a mapped value), in the copy's order."""
+        if table not in self.lists:
+            column = ORDERED[table]
+            lists: dict[object, list[tuple[object, RowKey]]] = {}
+            mine = self.mine[table]
+            for pk in mine:
+                row = mine.raw[pk]
+                group = (
+                    None if column is None else self._mapped_reference(table, column, row[mine.columns.index(column)])
+                )
+                lists.setdefault(group, []).append((row[mine.columns.index("position")], pk))
+            self.lists[table] = {group: [pk for _, pk in sorted(members)] for group, members in lists.items()}
+        return self.lists[table].get(within, [])
+
+    def _holds_place(self, table: str, pk: RowKey, within: object) -> bool:
+        """The row is in the list `within` on both sides, and the copy did not move it: the others go by it."""
+        theirs = self.theirs[table].get(pk)
+        column = ORDERED[table]
+        return (
+            pk in self.base[table]
+            and pk not in self.moved[table]
+            and theirs is not None
+            and (column is None or theirs[column] == within)
+        )
 
     def _added(self, table: Table, pk: RowKey, row: Values) -> Step | None:
         name = table.name
@@ -233,7 +328,9 @@ class _Merger:
     def _added_on_both_sides(self, table: Table, target: RowKey, row: Values, label: str) -> Step | None:
         """A row the copy added that the team workspace added too (same name, or same parent for a one-of)."""
         theirs = self.theirs[table.name][target]
-        disputed = {column: row[column] for column in _compared(table) if row[column] != theirs[column]}
+        disputed = {
+            column: row[column] for column in _compared(table, positions=False) if row[column] != theirs[column]
+        }
         if not disputed:
             return None
         fields = tuple(
@@ -285,16 +382,19 @@ class _Merger:
 
         Removing or moving one card renumbers the cards after it; they did not move. The rows kept in order
         are the longest run common to the list's order at download and its order in the copy."""
-        base, mine = self.base[table], self.mine[table]
+        base, mine = self.base[table].raw, self.mine[table].raw
+        columns = self.base[table].columns
+        place = columns.index("position")
+        group = columns.index(within) if within is not None else place
         kept = [pk for pk in mine if pk in base]
-        moved = {pk for pk in kept if within is not None and mine[pk][within] != base[pk][within]}
+        moved = {pk for pk in kept if within is not None and mine[pk][group] != base[pk][group]}
         lists: dict[object, list[RowKey]] = {}
         for pk in kept:
             if pk not in moved:
-                lists.setdefault(None if within is None else mine[pk][within], []).append(pk)
+                lists.setdefault(None if within is None else mine[pk][group], []).append(pk)
         for members in lists.values():
-            before = sorted(members, key=lambda pk: (base[pk]["position"], pk))
-            after = sorted(members, key=lambda pk: (mine[pk]["position"], pk))
+            before = sorted(members, key=lambda pk: (base[pk][place], pk))
+            after = sorted(members, key=lambda pk: (mine[pk][place], pk))
             matcher = SequenceMatcher(None, before, after, autojunk=False)
             in_order = {pk for block in matcher.get_matching_blocks() for pk in before[block.a : block.a + block.size]}
             moved |= set(members) - in_order
@@ -355,17 +455,22 @@ class _Merger:
         ids, and keys handed out anew replaced."""
         mapped = dict(row)
         for column in table.columns:
-            value = row[column.name]
-            for foreign in column.foreign_keys:
-                parent = foreign.column.table.name
-                if value in self.matched[parent]:
-                    mapped[column.name] = self.matched[parent][value]
-                elif value in self.added[parent] or value in self.left_out[parent]:
-                    mapped[column.name] = NewRow(parent, int(str(value)))
+            if column.foreign_keys:
+                mapped[column.name] = self._mapped_reference(table.name, column.name, row[column.name])
         mention = KEY_MENTIONS.get(table.name)
         if mention is not None and row[mention] in self.keys:
             mapped[mention] = self.keys[str(row[mention])]
         return mapped
+
+    def _mapped_reference(self, table: str, column: str, value: object) -> object:
+        """The value of the reference `column` of a row of the copy, mapped as `_mapped` maps it."""
+        for foreign in self._table(table).columns[column].foreign_keys:
+            parent = foreign.column.table.name
+            if value in self.matched[parent]:
+                return self.matched[parent][value]
+            if value in self.added[parent] or value in self.left_out[parent]:
+                return NewRow(parent, int(str(value)))
+        return value
 
     def _missing_parent(self, table: Table, row: Values) -> str:
         """Why `row` cannot be pushed because of a row it refers to ("its initiative I-007 was deleted …"), or ""."""
@@ -490,6 +595,7 @@ def _surrogate(table: Table) -> bool:
     return [column.name for column in table.primary_key.columns] == ["id"]
 
 
+@cache
 def _compared(table: Table, *, positions: bool = True) -> list[str]:
     """The columns people edit: not the primary key, the key, or the version bookkeeping."""
     left_out = BOOKKEEPING | {"key"} | {column.name for column in table.primary_key.columns}

@@ -349,3 +349,43 @@ def test_restoring_a_backup_of_the_copy_keeps_it_pushed(address: ServerAddress, 
         assert origin is not None and origin.pushed_at is not None
     finally:
         workspace.close()
+
+
+def test_a_key_the_team_took_is_handed_out_anew_and_keys_it_did_not_take_are_kept(
+    copy: Workspace, address: ServerAddress, team: Workspace
+) -> None:
+    taken, _ = InitiativeService(team).create({"title": "The team's"})
+    first, _ = InitiativeService(copy).create({"title": "First offline"})
+    second, _ = InitiativeService(copy).create({"title": "Second offline"})
+    assert first == taken
+    plan = plan_push(copy, address)
+    added = {c.item: c.note for c in plan.changes if c.action is Action.ADD}
+    assert added == {
+        "initiative I-031": f"added as I-031: {first} was taken on the team workspace meanwhile",
+        f"initiative {second}": "",
+    }
+    push(copy, address, plan, ())
+    titles = {row.key: row.title for row in InitiativeService(team).board().initiatives}
+    assert (titles[taken], titles["I-031"], titles[second]) == ("The team's", "First offline", "Second offline")
+    assert InitiativeService(team).create({"title": "Next"})[0] == "I-032"
+
+
+def test_a_card_moved_offline_lands_where_it_was_put_among_the_teams_cards(
+    copy: Workspace, address: ServerAddress, team: Workspace
+) -> None:
+    def lane(workspace: Workspace, lane_id: int) -> list[str]:
+        cards = [row for row in InitiativeService(workspace).board().initiatives if row.lane_id == lane_id]
+        return [row.key for row in sorted(cards, key=lambda row: row.position)]
+
+    board = InitiativeService(copy).board().initiatives
+    now = board[0].lane_id
+    before = lane(copy, now)
+    moved = next(row.key for row in board if row.lane_id != now)
+    InitiativeService(copy).move(moved, now, 1)
+    InitiativeService(team).move(before[-1], now, 0)
+
+    plan = plan_push(copy, address)
+    assert [(c.item, [f.field for f in c.fields]) for c in plan.changes] == [(f"initiative {moved}", ["lane", "place"])]
+    push(copy, address, plan, ())
+    assert lane(team, now) == [before[-1], before[0], moved, *before[1:-1]]
+    assert check_workspace(address) == []
