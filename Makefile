@@ -38,7 +38,7 @@ lint: install
 	$(BIN)/ruff format --check .
 
 bench: install
-	bash scripts/install-system-deps.sh --tests  # team_workspace.py starts a PostgreSQL server
+	bash scripts/install-system-deps.sh --tests  # team_workspace.py and offline_push.py start a PostgreSQL server
 	$(BIN)/python benchmarks/board.py
 	$(BIN)/python benchmarks/roi.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/matrix.py
@@ -48,3 +48,4 @@ bench: install
 	$(BIN)/python benchmarks/report.py
 	$(BIN)/python benchmarks/snapshots.py
 	$(BIN)/python benchmarks/team_workspace.py
+	$(BIN)/python benchmarks/offline_push.py
