@@ -239,8 +239,13 @@ class _Merger:
         written = {**step.values, **step.disputed}
         if step.action is Action.CHANGE and "position" not in written and within not in written:
             return step
-        if "position" in step.values:
-            step.values["position"] = self._place(name, step.target, written.get(within) if within else None)
+        if "position" in written or (within is not None and within in written):
+            mine = self.mine[name][step.target]
+            group = None if within is None else written.get(within, self._mapped_reference(name, within, mine[within]))
+            place = self._place(name, step.target, group)
+            step.values.pop("position", None)
+            # the place goes with the list: a list that is a conflict brings its place only if the copy's list wins
+            (step.disputed if within is not None and within in step.disputed else step.values)["position"] = place
         if within is None:
             step.lists = (None,)
             return step

@@ -389,3 +389,22 @@ def test_a_card_moved_offline_lands_where_it_was_put_among_the_teams_cards(
     push(copy, address, plan, ())
     assert lane(team, now) == [before[-1], before[0], moved, *before[1:-1]]
     assert check_workspace(address) == []
+
+
+def test_a_card_moved_within_its_lane_or_to_the_same_place_in_another_keeps_its_neighbours(
+    copy: Workspace, address: ServerAddress, team: Workspace
+) -> None:
+    def lanes(workspace: Workspace) -> dict[int, list[str]]:
+        found: dict[int, list[str]] = {}
+        for row in sorted(InitiativeService(workspace).board().initiatives, key=lambda row: row.position):
+            found.setdefault(row.lane_id, []).append(row.key)
+        return found
+
+    before = lanes(copy)
+    first, second = sorted(before, key=lambda lane_id: -len(before[lane_id]))[:2]
+    InitiativeService(copy).move(before[first][0], first, 2)  # down two places in its lane
+    InitiativeService(copy).move(before[second][1], first, 1)  # to another lane, at the place it had
+    expected = lanes(copy)
+    push(copy, address, plan_push(copy, address), ())
+    assert lanes(team) == expected
+    assert check_workspace(address) == []
