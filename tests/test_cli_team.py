@@ -192,9 +192,9 @@ def test_push_previews_and_refuses_until_conflicts_are_settled(
     capsys.readouterr()
     assert main(["push", str(copy), "--dry-run"]) == 0
     out = capsys.readouterr().out
-    assert "change initiative I-002: CONFLICT, changed on the team workspace too" in out
-    assert "! title:" in out and "yours 'Renamed offline', team's 'Renamed by the team'" in out
-    assert "confidence: 40 → yours 90, team's 40" in out or "confidence:" in out
+    assert "change initiative I-002 — Renamed offline: CONFLICT, changed on the team workspace too" in out
+    assert "yours Renamed offline, team's Renamed by the team" in out
+    assert "confidence: 85 → yours 90, team's 85" in out
     assert "Dry run: 2 change(s), 1 conflict(s); nothing was pushed." in out
 
     assert main(["push", str(copy)]) == 1

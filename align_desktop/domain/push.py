@@ -8,8 +8,10 @@ conflict, which keeps the team's value unless the user chooses *mine* for that i
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
 from enum import StrEnum
 
 
@@ -39,7 +41,7 @@ class ItemChange:
     """What pushing does to one item (a row of the workspace)."""
 
     item: str
-    """The item as people call it: "initiative I-007", "capability need I-007 → C-003"."""
+    """The item as people call it: "initiative I-007", "need of I-007 for C-003"."""
     action: Action
     fields: tuple[FieldChange, ...]
     """The fields pushed (for a change) or written (for an item added), with the conflicting ones."""
@@ -49,6 +51,13 @@ class ItemChange:
     """What else the push does or cannot do for it ("added as I-031: I-029 is taken on the team workspace")."""
     can_use_mine: bool = True
     """Whether "use mine" can settle the conflict (not for an item the team deleted: it stays deleted)."""
+    name: str = ""
+    """The item's title or name in the copy, when it has one ("Learning-to-rank for on-site search")."""
+
+    @property
+    def heading(self) -> str:
+        """The item and its name: "initiative I-001 — Learning-to-rank for on-site search"."""
+        return f"{self.item} — {self.name}" if self.name else self.item
 
     @property
     def skipped(self) -> bool:
@@ -86,30 +95,45 @@ class PushResult:
     """Conflicting items where the team's values were kept (in whole or in part)."""
 
 
-def shown(value: object) -> str:
-    """A field's value as the preview prints it: "—" for none, numbers without float noise, dates and times to the
-    minute, text quoted."""
+EMPTY = "—"
+SEPARATED_FROM = 10_000
+"""Numbers from this size on are written with thousands separators (amounts, not years or scores)."""
+
+
+def shown(value: object, *, whole: bool = False) -> str:
+    """A field's value as people read it: "—" for none, numbers without float noise, dates and times to the
+    minute, text on one line (`whole`: every line of it, as a tooltip shows it)."""
     if value is None or value == "":
-        return "—"
+        return EMPTY
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return "Yes" if value else "No"
+    if isinstance(value, int | float | Decimal):
+        return _number(value)
     if isinstance(value, datetime):
         return f"{value:%Y-%m-%d %H:%M}"
     if isinstance(value, date):
         return value.isoformat()
-    if isinstance(value, float):
-        return f"{value:,.10g}"
-    if isinstance(value, int):
-        return str(value)
+    if isinstance(value, Sequence) and not isinstance(value, str):
+        return ", ".join(shown(part) for part in value) or EMPTY
     text = str(value)
-    return repr(text if len(text) <= 60 else text[:59] + "…")
+    return text if whole else " ".join(text.split())
+
+
+def _number(value: int | float | Decimal) -> str:
+    if isinstance(value, int):
+        return f"{value:,}" if abs(value) >= SEPARATED_FROM else str(value)
+    rounded = round(float(value), 6) + 0.0  # float noise (0.30000000000000004) and -0.0 go
+    separator = "," if abs(rounded) >= SEPARATED_FROM else ""
+    if rounded.is_integer():
+        return f"{int(rounded):{separator}d}"
+    return f"{rounded:{separator}.6f}".rstrip("0")
 
 
 def preview_lines(plan: PushPlan) -> list[str]:
     """The plan as lines of text, one per item and one per field (`align-desktop push` prints them)."""
     lines: list[str] = []
     for number, change in enumerate(plan.changes, start=1):
-        head = f"{number:>4}. {change.action.value} {change.item}"
+        head = f"{number:>4}. {change.action.value} {change.heading}"
         if change.conflict:
             head += f": CONFLICT, {change.conflict}"
         lines.append(head)

@@ -20,7 +20,7 @@ Column values are compared as the file's driver returns them. A reference to a r
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from difflib import SequenceMatcher
 from functools import cache
@@ -70,6 +70,8 @@ KINDS: dict[str, str] = {
     "workshop_session": "workshop session",
 }
 LOG_KINDS = {"decision": "decision", "action": "action", "parking": "parking-lot item"}
+NAMES = ("title", "name", "description", "text")
+"""The columns that name an item, the first one a table has."""
 
 
 @dataclass(frozen=True)
@@ -218,7 +220,7 @@ class _Merger:
             if pk not in base:
                 step = self._added(table, pk, self._mapped(table, mine[pk]))
                 if step is not None:
-                    yield self._with_lists(step)
+                    yield self._with_lists(self._named(step, mine[pk]))
         for pk in sorted(base):
             if mine.raw.get(pk) == base.raw[pk]:
                 continue  # unchanged in the copy: nothing to push
@@ -227,7 +229,14 @@ class _Merger:
             else:
                 step = self._changed(table, pk, base[pk], self._mapped(table, mine[pk]), theirs.get(pk))
             if step is not None:
-                yield self._with_lists(step)
+                yield self._with_lists(self._named(step, mine[pk] if pk in mine else base[pk]))
+
+    def _named(self, step: Step, row: Values) -> Step:
+        """`step`, its change naming the item by its title or name (`row`: the copy's, else the base's)."""
+        if step.change is not None and (step.table.name in KINDS or step.table.name == "log_entry"):
+            name = next((str(row[column]) for column in NAMES if row.get(column)), "")
+            step.change = replace(step.change, name=" ".join(name.split()))
+        return step
 
     def _with_lists(self, step: Step) -> Step:
         """`step`, with the ordered lists it changes, and the place it writes as the place it takes among the

@@ -157,8 +157,9 @@ class Workspace:
             with transaction(self._reader) as db:
                 yield db
         except UNREADABLE as exc:
-            if isinstance(exc, sqlite3.DatabaseError) and exc.sqlite_errorcode & 0xFF not in _DAMAGE_CODES:
-                raise  # a mistake in the query, not damage
+            code = getattr(exc, "sqlite_errorcode", None)  # none when the module refused (a connection's thread)
+            if isinstance(exc, sqlite3.DatabaseError) and (code is None or code & 0xFF not in _DAMAGE_CODES):
+                raise  # a mistake in the query or its use, not damage
             raise WorkspaceDamaged(_damaged(self.path, error_text(exc))) from exc
 
     def engine(self) -> Engine:

@@ -154,3 +154,15 @@ def test_a_failed_write_rolls_back_the_whole_transaction(workspace: Workspace) -
     with pytest.raises(Boom):
         change_then_fail()
     assert SettingsService(workspace).get().name == "Test workspace"
+
+
+@pytest.mark.file_only
+def test_reading_on_another_thread_is_the_drivers_error_not_damage(workspace: Workspace) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    def read() -> None:
+        with workspace.read() as db:
+            db.execute("SELECT 1")
+
+    with ThreadPoolExecutor(1) as pool, pytest.raises(sqlite3.ProgrammingError, match="thread"):
+        pool.submit(read).result()
