@@ -170,6 +170,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.team = TeamTransfer(self, self._prompter, self.runner, lambda: self.workspace, self.open_workspace)
         self._file_actions.append(self._add(file_menu, self.tr("&Publish to Team Workspace…"), self.team.publish))
+        self._file_actions.append(self._add(file_menu, self.tr("Pus&h Changes to Team Workspace…"), self.team.push))
         self._team_actions = [self._add(file_menu, self.tr("&Download a Copy…"), self.team.download)]
         """Actions only a team workspace has."""
         self._workspace_actions += self._file_actions + self._team_actions
