@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QCheckBox, QMenu, QTreeWidgetItem
 from align_desktop.domain.push import Action, FieldChange, ItemChange, PushPlan
 from align_desktop.store import lock
 from align_desktop.store.initiatives import InitiativeService
-from align_desktop.store.samples import create_from_sample
 from align_desktop.store.server import ServerAddress
 from align_desktop.store.server_workspace import ServerWorkspace
 from align_desktop.store.transfer import download
@@ -36,7 +35,7 @@ from align_desktop.ui.push_preview import (
     warning_colour,
 )
 from align_desktop.ui.tasks import ImmediateRunner, TaskRunner
-from tests.postgres import GUARDED, GUARDED_PASSWORD, Cluster
+from tests.postgres import GUARDED, GUARDED_PASSWORD
 
 T = TypeVar("T")
 ORIGIN = "postgresql://maria@plan.example.org:5432/retail"
@@ -240,12 +239,9 @@ def test_yes_and_no_are_in_the_users_language() -> None:
 
 
 @pytest.fixture
-def team(postgres: Cluster) -> ServerAddress:
+def team(team_url: str) -> ServerAddress:
     """A team workspace holding the realistic sample, which the guarded role may edit too."""
-    url = postgres.database()
-    create_from_sample(ServerAddress.parse(url), "retail").close()
-    postgres.admin(f"GRANT align TO {GUARDED}")
-    return ServerAddress.parse(url)
+    return ServerAddress.parse(team_url)
 
 
 @pytest.fixture

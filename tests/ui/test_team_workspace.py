@@ -9,22 +9,12 @@ from typing import Any
 import pytest
 
 from align_desktop.store.initiatives import InitiativeService
-from align_desktop.store.samples import create_from_sample
 from align_desktop.store.server import ServerAddress
 from align_desktop.store.server_workspace import ServerWorkspace
 from align_desktop.ui.main_window import MainWindow
 from align_desktop.ui.preferences import Preferences, user_settings
 from align_desktop.ui.tasks import ImmediateRunner
 from tests.postgres import GUARDED, GUARDED_PASSWORD, Cluster, grant_team_roles, login_in
-
-
-@pytest.fixture
-def team_url(postgres: Cluster) -> str:
-    """A team workspace holding the realistic sample, which the guarded role may edit too."""
-    url = postgres.database()
-    create_from_sample(ServerAddress.parse(url), "retail").close()
-    postgres.admin(f"GRANT align TO {GUARDED}")
-    return url
 
 
 @pytest.fixture
