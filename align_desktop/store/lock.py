@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import platform
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -19,7 +18,12 @@ from align_desktop.store.faults import write_failure
 
 
 def this_host() -> str:
-    """This computer's network name, as locks record it (`platform.node`, the same as `socket.gethostname`)."""
+    """This computer's network name, as locks record it (`platform.node`, the same as `socket.gethostname`); where
+    the system has `uname` (Linux, macOS) read from it, sparing the start-up `platform`'s import."""
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    import platform
+
     return platform.node()
 
 

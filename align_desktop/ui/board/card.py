@@ -6,7 +6,6 @@ build and scroll quickly. Texts are laid out once, on first paint, and cached.
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -271,7 +270,9 @@ class CardItem(QGraphicsItem):
 def _tooltip_section(heading: str, lines: tuple[str, ...]) -> str:
     if not lines:
         return ""
-    return f"<br><b>{heading}</b><br>" + "<br>".join(html.escape(line) for line in lines)
+    from html import escape  # when a tooltip is first asked for: `html` is not needed to show the board
+
+    return f"<br><b>{heading}</b><br>" + "<br>".join(escape(line) for line in lines)
 
 
 def _wrap_first_line(text: str, metrics: QFontMetricsF, width: float) -> tuple[str, str]:
