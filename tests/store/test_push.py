@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -408,3 +409,64 @@ def test_a_card_moved_within_its_lane_or_to_the_same_place_in_another_keeps_its_
     push(copy, address, plan_push(copy, address), ())
     assert lanes(team) == expected
     assert check_workspace(address) == []
+
+
+def _random_edits(workspace: Workspace, rng: random.Random, count: int, who: str) -> None:
+    """`count` edits a facilitator might make, picked by `rng`: retitle, rescore, move, add, delete, re-benefit,
+    add a cost line, link a risk."""
+    from align_desktop.store.risks import RiskService
+
+    initiatives, cases = InitiativeService(workspace), BusinessCaseService(workspace)
+    for number in range(count):
+        board = initiatives.board()
+        cards = board.initiatives
+        card = rng.choice(cards)
+        kind = rng.choice(["title", "confidence", "move", "add", "delete", "benefit", "line", "risk"])
+        if kind == "title":
+            initiatives.update(card.key, {"title": f"{card.key} retitled by {who} ({number})"})
+        elif kind == "confidence":
+            initiatives.update(card.key, {"confidence": rng.randrange(0, 101)})
+        elif kind == "move":
+            lane = rng.choice(board.lanes)
+            initiatives.move(card.key, lane.id, rng.randrange(0, 12))
+        elif kind == "add":
+            initiatives.create({"title": f"Added by {who} ({number})"})
+        elif kind == "delete" and len(cards) > 10:
+            initiatives.delete(card.key)
+        elif kind == "benefit":
+            cases.set_benefit(card.key, {"annual_benefit": rng.randrange(0, 500_000)})
+        elif kind == "line":
+            cases.add_cost_line(card.key, {"category": "monitoring", "description": f"{who} {number}"}, {1: 1000.0})
+        elif kind == "risk":
+            risks = RiskService(workspace)
+            risk = rng.choice(risks.register().risks)
+            risks.set_links(risk.key, [card.key], [])
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])
+@pytest.mark.parametrize("use_mine", [False, True], ids=["keep theirs", "use mine"])
+def test_random_edits_on_both_sides_push_into_a_sound_team_workspace(
+    copy: Workspace, address: ServerAddress, team: Workspace, seed: int, use_mine: bool
+) -> None:
+    rng = random.Random(seed)
+    _random_edits(copy, rng, 25, "priya")
+    _random_edits(team, rng, 25, "maria")
+    keys = [{row.key for row in InitiativeService(side).board().initiatives} for side in (copy, team)]
+    for key in rng.sample(sorted(keys[0] & keys[1]), 2):  # a conflict for sure
+        for side, who in ((copy, "priya"), (team, "maria")):
+            InitiativeService(side).update(key, {"title": f"{key} both retitled, by {who}"})
+    plan = plan_push(copy, address)
+    result = push(copy, address, plan, plan.conflicts if use_mine else ())
+    assert result.pushed + sum(change.skipped for change in plan.changes) >= len(plan.changes) - len(plan.conflicts)
+    assert check_workspace(address) == []
+    titles = {f"initiative {row.key}": row.title for row in InitiativeService(team).board().initiatives}
+    settled = [
+        (change.item, field)
+        for change in plan.changes
+        if change.action is Action.CHANGE and change.conflict and not change.skipped
+        for field in change.fields
+        if field.field == "title" and field.conflict
+    ]
+    assert len(settled) >= 2
+    for item, field in settled:
+        assert titles[item] == (field.mine if use_mine else field.theirs), item
