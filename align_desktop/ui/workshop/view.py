@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from align_desktop.domain.countdown import clock_text
+from align_desktop.domain.workshop import validate_log_entry
 from align_desktop.store.changes import Revert
 from align_desktop.store.workshop_rows import SessionRow
 from align_desktop.ui.empty_state import EmptyState, EmptyStateStack
@@ -356,11 +357,18 @@ class WorkshopView(WorkspaceView):
         workspace = self.workspace
 
         def submit(fields: dict[str, Any], links: list[str]) -> None:
+            # only what the user changed (compared as the store keeps it: a due date as a date): a colleague's
+            # change to another field is neither reported nor overwritten
+            clean = validate_log_entry(entry.kind, fields)
+            changed = {field: fields[field] for field, value in clean.items() if getattr(entry, field, None) != value}
+            new_links = None if sorted(links) == sorted(entry.link_keys) else links
+            if not changed and new_links is None:
+                return
             perform_edit(
                 workspace,
                 self._prompter,
                 self.tr("Edit {0}").format(key),
-                lambda version: workspace.log.update(key, fields, links, expected_version=version),
+                lambda version: workspace.log.update(key, changed, new_links, expected_version=version),
                 entry.version,
             )
 

@@ -72,6 +72,36 @@ def test_a_log_entry_edited_after_someone_else_changed_it_asks_first(
         assert _entry(opened, key).text == "Size the GPU budget for Q3"
 
 
+def test_reapplying_a_log_entry_edit_writes_only_what_the_user_changed(
+    view: WorkshopView, window: MainWindow, opened: Any, prompter: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    key = _action(window, opened)
+    _as_maria(opened, lambda: opened.log.update(key, {"owner": "Chidi"}))
+    prompter.choice_answers.append(REAPPLY)
+    press_ok(monkeypatch, LogEntryDialog, lambda dialog: dialog.text.setText("Size the GPU and storage budget"))
+
+    view.edit_entry(key)
+
+    (question,) = prompter.choices
+    assert "Text: now “Size the GPU budget”; yours “Size the GPU and storage budget”" in question
+    assert "Owner" not in question
+    entry = _entry(opened, key)
+    assert (entry.text, entry.owner) == ("Size the GPU and storage budget", "Chidi")
+
+
+def test_a_log_entry_dialog_closed_without_a_change_saves_nothing(
+    view: WorkshopView, window: MainWindow, opened: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    key = _action(window, opened)
+    version, steps = _entry(opened, key).version, opened.undo_stack.count()
+    press_ok(monkeypatch, LogEntryDialog, lambda dialog: None)
+
+    view.edit_entry(key)
+
+    assert _entry(opened, key).version == version
+    assert opened.undo_stack.count() == steps
+
+
 def test_marking_done_an_action_someone_else_changed_asks_first(
     view: WorkshopView, window: MainWindow, opened: Any, prompter: Any
 ) -> None:
