@@ -134,6 +134,7 @@ def plan_push(copy: Workspace, address: ServerAddress | None = None) -> PushPlan
 def plan_from(state: CopyState, address: ServerAddress | None = None) -> PushPlan:
     """`plan_push` for a copy already read."""
     from align_desktop.store.server_workspace import check_tables, open_reader, schema_version
+    from align_desktop.store.transfer import refuse_nul
 
     address = address or state.origin.address
     reader = open_reader(address)
@@ -148,6 +149,9 @@ def plan_from(state: CopyState, address: ServerAddress | None = None) -> PushPla
         check_tables(reader, address)
         _refuse_if_pushed(reader, state)
         merged = _merge(state.base, state.mine, reader)
+        for step in merged.steps:
+            who = step.change.item if step.change is not None else f"a row of {step.table.name}"
+            refuse_nul({**step.values, **step.disputed}, who, "remove it in the copy, then push again")
     finally:
         reader.close()
     return PushPlan(str(state.origin.address), state.origin.downloaded_at, merged.changes)

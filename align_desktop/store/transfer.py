@@ -18,7 +18,7 @@ Undoing an import into a team workspace puts its backup back onto the server wit
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -120,7 +120,23 @@ def _copy_table(source: RowSource, session: Session, table: Table) -> None:
         {name: value if read is None else read(value) for name, read, value in zip(names, readers, row, strict=True)}
         for row in source.execute(f"SELECT {listed} FROM {table.name} ORDER BY {order}")  # names from the models
     ]
+    if session.get_bind().dialect.name == "postgresql":
+        for row in rows:
+            who = f"{table.name.replace('_', ' ')} {row['key']}" if "key" in row else f"a row of {table.name}"
+            refuse_nul(row, who, "remove it in the file, then publish it again")
     insert_rows(session, table, rows)
+
+
+def refuse_nul(values: Mapping[str, object], who: str, then: str) -> None:
+    """Refuse values bound for a server with a NUL character in a text: PostgreSQL cannot store one, and would
+    refuse the whole transaction with a message that names no row. This one names the field and `who` has it (the
+    item as people call it); `then` says what to do about it."""
+    for name, value in values.items():
+        if isinstance(value, str) and "\x00" in value:
+            raise WorkspaceError(
+                f"The {name.replace('_', ' ')} of {who} holds a NUL character (\\0), which a PostgreSQL server "
+                f"cannot store; {then}."
+            )
 
 
 def value_reader(column: Column[Any]) -> Callable[[Any], Any] | None:

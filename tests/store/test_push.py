@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from align_desktop.domain.push import Action, ItemChange, PushPlan
 from align_desktop.store.business_cases import BusinessCaseService
@@ -470,3 +471,12 @@ def test_random_edits_on_both_sides_push_into_a_sound_team_workspace(
     assert len(settled) >= 2
     for item, field in settled:
         assert titles[item] == (field.mine if use_mine else field.theirs), item
+
+
+def test_a_change_with_a_nul_character_is_refused_at_the_preview_by_name(
+    copy: Workspace, address: ServerAddress
+) -> None:
+    with copy.write() as session:
+        session.execute(text("UPDATE initiative SET title = 'a' || char(0) || 'b' WHERE key = 'I-011'"))
+    with pytest.raises(WorkspaceError, match=r"The title of initiative I-011 holds a NUL character .* push again"):
+        plan_push(copy, address)

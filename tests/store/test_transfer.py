@@ -220,3 +220,17 @@ def test_after_publishing_new_items_get_fresh_ids_and_keys_as_in_the_file(
         == [(format_key("I", counters["I"] + 1), format_key("O", counters["O"] + 1), [largest[0] + 1, largest[1] + 1])]
         * 2
     )
+
+
+def test_a_file_with_a_nul_character_is_refused_by_name_and_the_database_stays_empty(
+    sample_path: Path, address: ServerAddress
+) -> None:
+    db = connect(sample_path)
+    try:
+        db.execute("UPDATE initiative SET description = 'a' || char(0) || 'b' WHERE key = 'I-007'")
+        db.commit()
+    finally:
+        db.close()
+    with pytest.raises(WorkspaceError, match=r"The description of initiative I-007 holds a NUL character"):
+        publish(sample_path, address)
+    assert _tables(address) == []
