@@ -275,7 +275,8 @@ def _import(args: argparse.Namespace) -> int:
 
 def _push(args: argparse.Namespace) -> int:
     from align_desktop.domain.push import preview_lines
-    from align_desktop.store.push import origin_of, plan_push, push
+    from align_desktop.store.push import plan_push, push
+    from align_desktop.store.team_origin import origin_of
     from align_desktop.store.workspace import Workspace
 
     copy = Workspace.open(args.path, read_only=args.dry_run)

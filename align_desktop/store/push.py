@@ -35,23 +35,13 @@ from align_desktop.store.push_merge import Merge, merge
 from align_desktop.store.push_writes import apply_merge
 from align_desktop.store.server import ServerAddress
 from align_desktop.store.snapshot_content import Content
+from align_desktop.store.team_origin import TeamOrigin, origin_of
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from align_desktop.store.transfer import RowSource
     from align_desktop.store.workspace import Workspace
-
-
-@dataclass(frozen=True)
-class TeamOrigin:
-    """Where a downloaded copy came from."""
-
-    address: ServerAddress
-    copy_id: str
-    downloaded_at: datetime
-    downloaded_by: str
-    pushed_at: datetime | None
 
 
 def remember_origin(session: Session, address: ServerAddress, copy: RowSource, who: str) -> None:
@@ -70,24 +60,6 @@ def remember_origin(session: Session, address: ServerAddress, copy: RowSource, w
             downloaded_by=who,
             base=encode_base(read_pushed_content(copy)),
         )
-    )
-
-
-def origin_of(workspace: Workspace) -> TeamOrigin | None:
-    """Where `workspace` was downloaded from; None for a file made otherwise, and for a team workspace."""
-    if isinstance(workspace.location, ServerAddress):
-        return None
-    with workspace.read() as db:
-        row = db.execute("SELECT address, copy_id, downloaded_at, downloaded_by, pushed_at FROM team_origin").fetchone()
-    if row is None:
-        return None
-    address, copy_id, downloaded_at, downloaded_by, pushed_at = row
-    return TeamOrigin(
-        ServerAddress.parse(address),
-        copy_id,
-        datetime.fromisoformat(downloaded_at),
-        downloaded_by,
-        None if pushed_at is None else datetime.fromisoformat(pushed_at),
     )
 
 

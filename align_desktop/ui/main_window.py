@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -36,6 +36,7 @@ from align_desktop import __version__
 from align_desktop.domain.validation import ValidationError
 from align_desktop.reports.formatting import money
 from align_desktop.store.errors import WorkspaceError
+from align_desktop.store.team_origin import origin_of
 from align_desktop.store.workspace import WORKSPACE_SUFFIX, Workspace
 from align_desktop.ui import opening
 from align_desktop.ui.board.view import BoardView
@@ -170,7 +171,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.team = TeamTransfer(self, self._prompter, self.runner, lambda: self.workspace, self.open_workspace)
         self._file_actions.append(self._add(file_menu, self.tr("&Publish to Team Workspace…"), self.team.publish))
-        self._file_actions.append(self._add(file_menu, self.tr("Pus&h Changes to Team Workspace…"), self.team.push))
+        self._push_action = self._add(file_menu, self.tr("Pus&h Changes to Team Workspace…"), self.team.push)
+        """On for an offline copy not yet pushed (`_show_saving`)."""
+        self._file_actions.append(self._push_action)
         self._team_actions = [self._add(file_menu, self.tr("&Download a Copy…"), self.team.download)]
         """Actions only a team workspace has."""
         self._workspace_actions += self._file_actions + self._team_actions
@@ -342,15 +345,8 @@ class MainWindow(QMainWindow):
             action.setEnabled(on_a_file)
         for action in self._team_actions:
             action.setEnabled(not on_a_file)
-        if workspace.read_only and on_a_file:
-            saving = self.tr("Read-only: another Align Desktop is editing it; nothing here can be changed")
-        elif workspace.read_only:
-            saving = self.tr("Read-only: your role on the server may read this team workspace, not change it")
-        elif on_a_file:
-            saving = self.tr("All changes are saved as you go")
-        else:
-            saving = self.tr("Team workspace: your changes are saved as you go, and others' show as they make them")
-        self._saved_label.setText(saving)
+        self._show_saving()
+        self.workspace.changed.connect(self._show_saving)  # a copy pushed back says so
         self.show_view("board")
         self._update_title()
         # the board is shown without SQLAlchemy; load the write path while the room looks at it
@@ -423,6 +419,34 @@ class MainWindow(QMainWindow):
                     self.tr("{0} (team workspace on {1}{2}) — Align Desktop").format(name, location.host, read_only)
                 )
                 self.setWindowFilePath("")
+
+    def _show_saving(self) -> None:
+        """Say in the status bar how changes are kept: in the file, in an offline copy of a team workspace (to push
+        back, or pushed), on the server, or not at all (read-only); Push Changes is on for a copy not yet pushed."""
+        if self.workspace is None:
+            return
+        workspace = self.workspace.workspace
+        on_a_file = isinstance(workspace.location, Path)
+        origin = origin_of(workspace) if on_a_file else None
+        self._push_action.setEnabled(origin is not None and origin.pushed_at is None)
+        if workspace.read_only and on_a_file:
+            saving = self.tr("Read-only: another Align Desktop is editing it; nothing here can be changed")
+        elif workspace.read_only:
+            saving = self.tr("Read-only: your role on the server may read this team workspace, not change it")
+        elif origin is not None and origin.pushed_at is None:
+            saving = self.tr(
+                "Offline copy of {0} on {1}, downloaded {2}: changes are saved here until you push them back "
+                "(File > Push Changes to Team Workspace…)"
+            ).format(origin.address.database, origin.address.host, _local(origin.downloaded_at))
+        elif origin is not None and origin.pushed_at is not None:
+            saving = self.tr(
+                "Offline copy of {0} on {1}, pushed back {2}: changes made here now stay in this file"
+            ).format(origin.address.database, origin.address.host, _local(origin.pushed_at))
+        elif on_a_file:
+            saving = self.tr("All changes are saved as you go")
+        else:
+            saving = self.tr("Team workspace: your changes are saved as you go, and others' show as they make them")
+        self._saved_label.setText(saving)
 
     def _show_others_changed(self) -> None:
         time = QDateTime.currentDateTime().toString("HH:mm:ss")
@@ -625,3 +649,8 @@ def _dropped_file(mime: QMimeData) -> Path | None:
         return None
     path = Path(urls[0].toLocalFile())
     return path if path.suffix.lower() in (WORKSPACE_SUFFIX, ".xlsx") else None
+
+
+def _local(moment: datetime) -> str:
+    """A UTC time (as the store keeps it) in this computer's time zone, to the minute."""
+    return f"{moment.replace(tzinfo=UTC).astimezone():%Y-%m-%d %H:%M}"

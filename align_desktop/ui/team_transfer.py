@@ -130,7 +130,7 @@ class TeamTransfer(QObject):
     def push(self) -> None:
         """Preview what the open copy would change on the team workspace it was downloaded from; push it if the
         user agrees."""
-        from align_desktop.store.push import origin_of
+        from align_desktop.store.team_origin import origin_of
 
         opened = self._workspace()
         if opened is None or not isinstance(opened.workspace.location, Path):
@@ -245,6 +245,7 @@ class TeamTransfer(QObject):
             mark_pushed(opened.workspace)
         except WorkspaceError as error:  # the team workspace knows the copy as pushed all the same
             self._prompter.error(tr("Pushed"), f"{said} {error}")
+        opened.changed.emit()  # the window says the copy was pushed
         self._window.statusBar().showMessage(said, 15000)
         if self._prompter.confirm(
             tr("Pushed"),

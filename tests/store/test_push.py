@@ -17,10 +17,11 @@ from align_desktop.store.errors import WorkspaceError
 from align_desktop.store.initiatives import InitiativeService
 from align_desktop.store.log import LogService
 from align_desktop.store.outcomes import OutcomeService
-from align_desktop.store.push import origin_of, plan_push, push
+from align_desktop.store.push import plan_push, push
 from align_desktop.store.push_content import read_pushed_content
 from align_desktop.store.server import ServerAddress
 from align_desktop.store.server_workspace import ServerWorkspace
+from align_desktop.store.team_origin import origin_of
 from align_desktop.store.transfer import download, publish
 from align_desktop.store.workspace import Workspace
 from tests.mock_session import run_mock_session

@@ -295,6 +295,8 @@ def _edited_copy(window: MainWindow, team: ServerAddress, tmp_path: Path) -> Pat
     download(team, copy)
     _on_server(team, lambda colleague: InitiativeService(colleague).update("I-001", {"title": "Theirs"}))
     assert window.open_workspace(copy)
+    assert window._saved_label.text().startswith(f"Offline copy of {team.database} on {team.host}, downloaded ")
+    assert _push_action(window).isEnabled()
     opened = window.workspace
     assert opened is not None
     opened.perform("Retitle", lambda: opened.initiatives.update("I-001", {"title": "Mine"}))
@@ -336,7 +338,9 @@ def test_a_pushed_copy_is_not_pushed_again(
     prompter.confirm_answers.append(False)
     _push_action(window).trigger()
     assert window.workspace is not None and window.workspace.workspace.location == copy.resolve()
-    _push_action(window).trigger()
+    assert not _push_action(window).isEnabled()
+    assert "pushed back" in window._saved_label.text()
+    window.team.push()
     assert prompter.informed[-1][0] == "Already pushed"
     assert f"pushed to {team} on " in prompter.informed[-1][1]
     assert prompter.errors == []
@@ -347,8 +351,8 @@ def test_a_file_that_was_not_downloaded_has_nothing_to_push(
 ) -> None:
     shown = _answer_preview(monkeypatch, use_mine=False)
     assert window.open_workspace(sample_path)
-    assert _push_action(window).isEnabled()
-    _push_action(window).trigger()
+    assert not _push_action(window).isEnabled()
+    window.team.push()
     assert shown == []
     assert prompter.informed[0][0] == "Nothing to push"
     assert "was not downloaded from a team workspace" in prompter.informed[0][1]
