@@ -57,7 +57,7 @@ ORDERED: dict[str, str | None] = {
     "agenda_item": "session_id",
 }
 """Tables kept in order, and what each order is within. A row's place is pushed only when the copy moved it (it
-never conflicts: the team's renumbering is no move); the push then numbers every list 0… again."""
+never conflicts: the team's renumbering is no move); the push then numbers each list it changed 0… again."""
 SPREAD = 10_000
 """Before a push writes places, the team's rows of each list it changes move from place n to (n + 1) × SPREAD, so
 that the rows the copy moved or added fit between them (`_place`), up to SPREAD - 1 after any one row."""
