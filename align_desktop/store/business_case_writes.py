@@ -138,11 +138,18 @@ def move_line(session: Session, key: str, initiative_id: int) -> None:
     session.execute(update(table).where(table.c.key == key).values(initiative_id=initiative_id, position=position))
 
 
-def update_case(session: Session, initiative_id: int, values: dict[str, Any]) -> None:
-    """Set some columns of an initiative's existing business-case row."""
+def update_cases(session: Session, changes: list[tuple[int, dict[str, Any]]]) -> None:
+    """Set some columns of existing business-case rows (by initiative id); the cases that change the same columns
+    are set in one statement."""
+    from sqlalchemy import bindparam
+
     table = BusinessCase.__table__
-    if values:
-        session.execute(update(table).where(table.c.initiative_id == initiative_id).values(values))
+    batches: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for initiative_id, values in changes:
+        if values:
+            batches.setdefault(tuple(sorted(values)), []).append({"case_of": initiative_id, **values})
+    for rows in batches.values():
+        session.execute(update(table).where(table.c.initiative_id == bindparam("case_of")), rows)
 
 
 def update_line(

@@ -233,3 +233,34 @@ def test_contents_of_an_empty_workspace(workspace: Workspace) -> None:
     assert contents.initiatives == [] and contents.benefits == {} and contents.counters == {}
     OutcomeService(workspace).create({"name": "One"})
     assert read_contents(workspace.path).counters == {"O": 1}
+
+
+def test_cards_changed_and_moved_by_one_import_keep_their_changes_and_reach_the_lane_end_in_workbook_order(
+    sample_workspace: Workspace,
+) -> None:
+    path = sample_workspace.path
+    board = InitiativeService(sample_workspace).board()
+    later = board.lanes[2]
+    first, second = [row.key for row in board.initiatives if row.lane_id != later.id][:2]
+    changes = ImportChanges(
+        initiatives=[
+            ItemEdit(second, {"confidence": 11, "lane": later.name}, new=False),
+            ItemEdit(first, {"title": "Retitled by the import", "lane": later.name}, new=False),
+        ],
+        cases=[
+            ItemEdit(first, {"annual_benefit": 123.0}, new=False),
+            ItemEdit(second, {"annual_benefit": 7.0}, new=False),
+        ],
+    )
+    ImportService(sample_workspace).apply(changes, take_backup(path, "before import"))
+
+    contents = read_contents(path)
+    lane = sorted((i for i in contents.initiatives if i.lane_id == later.id), key=lambda i: i.position)
+    assert [i.key for i in lane[-2:]] == [second, first]
+    assert [i.position for i in lane] == list(range(len(lane)))
+    moved = {i.key: i for i in lane}
+    assert (moved[second].confidence, moved[first].title) == (11, "Retitled by the import")
+    assert {c.initiative_key: c.annual_benefit for c in contents.cases if c.initiative_key in (first, second)} == {
+        first: 123.0,
+        second: 7.0,
+    }
