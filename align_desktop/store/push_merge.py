@@ -232,10 +232,15 @@ class _Merger:
                 yield self._with_lists(self._named(step, mine[pk] if pk in mine else base[pk]))
 
     def _named(self, step: Step, row: Values) -> Step:
-        """`step`, its change naming the item by its title or name (`row`: the copy's, else the base's)."""
+        """`step`, its change naming the item by its title or name (`row`: the copy's, else the base's), and
+        warning of a workshop session pushed while it still runs in the copy."""
         if step.change is not None and (step.table.name in KINDS or step.table.name == "log_entry"):
             name = next((str(row[column]) for column in NAMES if row.get(column)), "")
             step.change = replace(step.change, name=" ".join(name.split()))
+        running = step.table.name == "workshop_session" and row.get("started_at") and not row.get("ended_at")
+        if step.change is not None and step.action is not Action.REMOVE and running:
+            warning = "still running in the copy: it arrives running; end it in the copy first, then push"
+            step.change = replace(step.change, note="; ".join(filter(None, (step.change.note, warning))))
         return step
 
     def _with_lists(self, step: Step) -> Step:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from align_desktop.domain.push import Action, ItemChange, PushPlan
+from align_desktop.domain.push import Action, ItemChange, PushPlan, preview_lines
 from align_desktop.store.business_cases import BusinessCaseService
 from align_desktop.store.check import check_workspace
 from align_desktop.store.errors import WorkspaceError
@@ -481,3 +481,11 @@ def test_a_change_with_a_nul_character_is_refused_at_the_preview_by_name(
         session.execute(text("UPDATE initiative SET title = 'a' || char(0) || 'b' WHERE key = 'I-011'"))
     with pytest.raises(WorkspaceError, match=r"The title of initiative I-011 holds a NUL character .* push again"):
         plan_push(copy, address)
+
+
+def test_a_session_still_running_in_the_copy_is_pushed_with_a_warning(copy: Workspace, address: ServerAddress) -> None:
+    run_mock_session(copy, end=False)
+    plan = plan_push(copy, address)
+    session = next(change for change in plan.changes if change.item.startswith("workshop session "))
+    assert session.note == "still running in the copy: it arrives running; end it in the copy first, then push"
+    assert "still running" in "\n".join(preview_lines(plan))
