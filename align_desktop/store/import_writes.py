@@ -62,11 +62,13 @@ def apply_changes(session: Session, changes: ImportChanges) -> None:
 def _initiatives(session: Session, edits: list[ItemEdit]) -> None:
     """Changes, then lane moves (a moved card goes to the end of its new lane, in workbook order), then new cards.
 
-    The changes are written together at the end, as one batch: flushing each one before the next card is looked up
-    would cost a round trip per card, which on a team workspace is most of an import's time. The moves renumber
-    lanes with statements of their own, after the changes are written."""
+    The cards changed are looked up together, and their changes written together, as one batch: a query and a flush
+    for each card would cost round trips per card, which on a team workspace are most of an import's time. The
+    moves renumber lanes with statements of their own, after the changes are written."""
     lanes = {name.casefold(): lane_id for name, lane_id in session.execute(select(Lane.name, Lane.id))}
     added, moves = [], []
+    loaded = initiative_writes.find_initiatives(session, [edit.key for edit in edits if not edit.new])
+    gate = initiative_writes.readiness_gate(session)
     with session.no_autoflush:
         for edit in edits:
             fields = dict(edit.fields)
@@ -75,7 +77,9 @@ def _initiatives(session: Session, edits: list[ItemEdit]) -> None:
                 added.append((edit.key, fields, _lane_id(lanes, lane)))
                 continue
             if fields:
-                initiative_writes.update_initiative(session, edit.key, fields, "")
+                initiative_writes.update_initiative(
+                    session, edit.key, fields, "", found=loaded.get(edit.key), gate=gate
+                )
             if lane is not None:
                 moves.append((edit.key, _lane_id(lanes, lane)))
     session.flush()

@@ -5,7 +5,7 @@ Positions are dense per lane (0, 1, 2 …); every function here keeps them so.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any, cast
 
@@ -36,6 +36,8 @@ from align_desktop.store.models import (
 from align_desktop.store.versions import INITIATIVE, check_version
 
 _COLUMNS = list(Initiative.__table__.columns.keys())
+_CHUNK = 500
+"""Keys looked up per query (SQLite limits the parameters of one statement)."""
 
 
 def find_initiative(session: Session, key: str) -> Initiative:
@@ -45,7 +47,16 @@ def find_initiative(session: Session, key: str) -> Initiative:
     return initiative
 
 
-def _gate(session: Session) -> int:
+def find_initiatives(session: Session, keys: Sequence[str]) -> dict[str, Initiative]:
+    """The initiatives of `keys` that exist, by key, loaded in a few queries rather than one each."""
+    found: dict[str, Initiative] = {}
+    for start in range(0, len(keys), _CHUNK):
+        chunk = keys[start : start + _CHUNK]
+        found.update((row.key, row) for row in session.scalars(select(Initiative).where(Initiative.key.in_(chunk))))
+    return found
+
+
+def readiness_gate(session: Session) -> int:
     return session.get_one(WorkspaceSettings, 1).readiness_gate
 
 
@@ -101,7 +112,7 @@ def create_initiative(session: Session, clean: dict[str, Any], lane_id: int | No
         assert lane_id is not None, "a workspace always has a lane"
     position = _lane_size(session, lane_id)
     key = next_key(session, INITIATIVE_PREFIX)
-    override = check_gate(key, "idea", clean, _gate(session), reason)
+    override = check_gate(key, "idea", clean, readiness_gate(session), reason)
     values = {k: v for k, v in clean.items() if k != "outcome_key"}
     initiative = Initiative(
         key=key,
@@ -125,7 +136,7 @@ def insert_initiatives(session: Session, rows: list[tuple[str, dict[str, Any], i
     """
     if not rows:
         return
-    gate = _gate(session)
+    gate = readiness_gate(session)
     outcome_ids = dict(session.execute(select(Outcome.key, Outcome.id)).all())
     sizes = dict(session.execute(select(Initiative.lane_id, func.count()).group_by(Initiative.lane_id)).all())
     lanes = set(session.scalars(select(Lane.id)).all())
@@ -147,10 +158,19 @@ def insert_initiatives(session: Session, rows: list[tuple[str, dict[str, Any], i
 
 
 def update_initiative(
-    session: Session, key: str, clean: dict[str, Any], reason: str, *, expected_version: int | None = None
+    session: Session,
+    key: str,
+    clean: dict[str, Any],
+    reason: str,
+    *,
+    expected_version: int | None = None,
+    found: Initiative | None = None,
+    gate: int | None = None,
 ) -> tuple[dict[str, Any], dict[str, Any] | None]:
     """Store validated fields, past the readiness gate if needed, unless the initiative has moved on from
-    `expected_version`; return old values and any override."""
+    `expected_version`; return old values and any override. For many initiatives at once, `found` is the
+    initiative, already loaded in this session (`find_initiatives`), and `gate` the workspace's readiness gate
+    (`readiness_gate`); else each is read."""
     check_version(
         session,
         INITIATIVE,
@@ -159,9 +179,9 @@ def update_initiative(
         clean,
         lambda: field_values(session, find_initiative(session, key), clean),
     )
-    initiative = find_initiative(session, key)
+    initiative = found if found is not None else find_initiative(session, key)
     after = {f: getattr(initiative, f) for f in (*READINESS_FIELDS, "status")} | clean
-    override = check_gate(key, initiative.status, after, _gate(session), reason)
+    override = check_gate(key, initiative.status, after, readiness_gate(session) if gate is None else gate, reason)
     old = assign(session, initiative, clean)
     added = None
     if override is not None:
