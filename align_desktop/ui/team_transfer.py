@@ -30,7 +30,6 @@ if TYPE_CHECKING:
     from align_desktop.domain.push import PushPlan, PushResult
     from align_desktop.store.locations import Location
     from align_desktop.store.push import CopyState
-    from align_desktop.store.workspace import Workspace
 
 
 def tr(text: str) -> str:
@@ -165,9 +164,9 @@ class TeamTransfer(QObject):
 
     def _preview(self, opened: OpenWorkspace, address: ServerAddress) -> None:
         """Read the copy, compare it with the team workspace in the background, then show what pushing would do."""
-        from align_desktop.store.push import plan_from, read_copy
+        from align_desktop.store.push import plan_from
 
-        state = self._read_copy(opened, address, read_copy)
+        state = self._read_copy(opened, address)
         if state is None:
             return
 
@@ -182,12 +181,13 @@ class TeamTransfer(QObject):
             lambda error: self._failed(error, tr("Not pushed"), lambda typed: self._preview(opened, typed)),
         )
 
-    def _read_copy(
-        self, opened: OpenWorkspace, address: ServerAddress, read: Callable[[Workspace, ServerAddress], CopyState]
-    ) -> CopyState | None:
-        """What the push needs of the copy, read here (the copy's connection belongs to this thread)."""
+    def _read_copy(self, opened: OpenWorkspace, address: ServerAddress) -> CopyState | None:
+        """What the push needs of the copy, read here (the copy's connection belongs to this thread); None, after
+        saying why, when it cannot be pushed."""
+        from align_desktop.store.push import read_copy
+
         try:
-            return read(opened.workspace, address)
+            return read_copy(opened.workspace, address)
         except WorkspaceError as error:
             self._prompter.error(tr("Not pushed"), str(error))
             return None
@@ -213,9 +213,9 @@ class TeamTransfer(QObject):
     def _push(self, opened: OpenWorkspace, address: ServerAddress, plan: PushPlan, use_mine: frozenset[int]) -> None:
         """Push in the background, then mark the copy pushed and say how it went. The copy is read again first: the
         push compares once more, and refuses if the copy or the team workspace changed since the preview."""
-        from align_desktop.store.push import push_from, read_copy
+        from align_desktop.store.push import push_from
 
-        state = self._read_copy(opened, address, read_copy)
+        state = self._read_copy(opened, address)
         if state is None:
             return
         author = opened.workspace.author  # the team workspace records the push under the name the window uses
