@@ -20,7 +20,7 @@ from align_desktop.domain.push import Action, PushResult
 from align_desktop.store.push_merge import BOOKKEEPING, ORDERED, SPREAD, Merge, NewRow, Step
 
 if TYPE_CHECKING:
-    from sqlalchemy import ColumnElement, Table
+    from sqlalchemy import ColumnElement
     from sqlalchemy.orm import Session
 
 Ids = dict[tuple[str, int], int]
@@ -57,7 +57,7 @@ def apply_merge(session: Session, merged: Merge, use_mine: frozenset[int]) -> Pu
     _send(session, batch)
     for step, _ in reversed(applied):
         if step.action is Action.REMOVE:
-            session.execute(delete(step.table).where(*_where(step.table, step.target)))
+            session.execute(delete(step.table).where(*_where(step)))
             pushed += step.change is not None
     _renumber(session, {name: {_resolved(value, ids) for value in values} for name, values in lists.items()})
     kept = sum(1 for step, mine in applied if step.change is not None and step.change.conflict and not mine)
@@ -130,8 +130,8 @@ def _key(step: Step) -> Iterator[tuple[ColumnElement[object], object]]:
     return zip(step.table.primary_key.columns, step.target, strict=True)
 
 
-def _where(table: Table, target: tuple[object, ...]) -> list[ColumnElement[bool]]:
-    return [column == value for column, value in zip(table.primary_key.columns, target, strict=True)]
+def _where(step: Step) -> list[ColumnElement[bool]]:
+    return [column == value for column, value in _key(step)]
 
 
 def _resolved(value: object, ids: Ids) -> object:

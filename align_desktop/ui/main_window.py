@@ -170,6 +170,7 @@ class MainWindow(QMainWindow):
         self._file_actions.append(self._add(file_menu, self.tr("Restore from &Backup…"), self.restore_backup))
         file_menu.addSeparator()
         self.team = TeamTransfer(self, self._prompter, self.runner, lambda: self.workspace, self.open_workspace)
+        self.team.copy_pushed.connect(self._show_saving)
         self._file_actions.append(self._add(file_menu, self.tr("&Publish to Team Workspace…"), self.team.publish))
         self._push_action = self._add(file_menu, self.tr("Pus&h Changes to Team Workspace…"), self.team.push)
         """On for an offline copy not yet pushed (`_show_saving`)."""
@@ -346,7 +347,6 @@ class MainWindow(QMainWindow):
         for action in self._team_actions:
             action.setEnabled(not on_a_file)
         self._show_saving()
-        self.workspace.changed.connect(self._show_saving)  # a copy pushed back says so
         self.show_view("board")
         self._update_title()
         # the board is shown without SQLAlchemy; load the write path while the room looks at it

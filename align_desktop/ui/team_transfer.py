@@ -15,7 +15,7 @@ from datetime import UTC
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMainWindow
 
 from align_desktop.store.errors import WorkspaceError
@@ -39,6 +39,9 @@ def tr(text: str) -> str:
 class TeamTransfer(QObject):
     """Publishing the open workspace file to a server, downloading the open team workspace into a file, and
     pushing a downloaded copy's changes back."""
+
+    copy_pushed = Signal()
+    """The open copy was pushed and marked so: the window says so."""
 
     def __init__(
         self,
@@ -245,7 +248,7 @@ class TeamTransfer(QObject):
             mark_pushed(opened.workspace)
         except WorkspaceError as error:  # the team workspace knows the copy as pushed all the same
             self._prompter.error(tr("Pushed"), f"{said} {error}")
-        opened.changed.emit()  # the window says the copy was pushed
+        self.copy_pushed.emit()
         self._window.statusBar().showMessage(said, 15000)
         if self._prompter.confirm(
             tr("Pushed"),
