@@ -9,7 +9,9 @@ preview shows:
   log links and vote dots, follows). A lane, capability or participant whose name the team workspace
   already has is taken to be that one: differing fields are conflicts. A row whose parent the team
   deleted, or does not get, is not pushed; rows added under an added item are not listed on their own.
-- a row the copy removed is **removed**, unless the team changed it since (a conflict);
+- a row the copy removed is **removed**, unless the team changed it since, or added or changed rows that
+  would go with it (a conflict: the rows the copy removed with it follow its fate), or tied to it rows
+  that keep it (a lane's or outcome's initiatives: not pushed);
 - a field only the copy changed is **changed**; a field both changed, to different values, is a
   conflict; a row the team deleted keeps its deletion (the copy's changes to it are listed, not pushed).
 
@@ -19,11 +21,12 @@ Column values are compared as the file's driver returns them. A reference to a r
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from difflib import SequenceMatcher
-from functools import cache
+from functools import cache, cached_property
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Boolean, Date, DateTime
@@ -70,6 +73,15 @@ KINDS: dict[str, str] = {
     "workshop_session": "workshop session",
 }
 LOG_KINDS = {"decision": "decision", "action": "action", "parking": "parking-lot item"}
+ROW_KINDS: dict[str, str] = {
+    **KINDS,
+    "session_participant": "participant",
+    "risk_initiative": "risk link",
+    "risk_capability": "risk link",
+}
+"""What a row is called when rows are counted ("2 capability needs"); other tables by their name."""
+HOLDING = {"lane": "in it", "outcome": "tied to it"}
+"""How rows that keep a row from being deleted (a foreign key that neither cascades nor sets null) stand to it."""
 NAMES = ("title", "name", "description", "text")
 """The columns that name an item, the first one a table has."""
 
@@ -100,6 +112,8 @@ class Step:
     lists: tuple[object, ...] = ()
     """The ordered lists (`ORDERED`) the row joins, leaves or moves within, each named by the value of the column
     the list is within (None for the one list of lanes): renumbered after the push."""
+    goes_with: Step | None = None
+    """REMOVE: the removal of the row this one is deleted with (a cascade), whose fate it follows."""
 
 
 @dataclass
@@ -163,7 +177,8 @@ class _Merger:
         self.added: dict[str, set[object]] = {table.name: set() for table in self.tables}
         self.matched: dict[str, dict[object, object]] = {table.name: {} for table in self.tables}
         self.left_out: dict[str, set[object]] = {table.name: set() for table in self.tables}
-        self.removed: dict[str, set[object]] = {table.name: set() for table in self.tables}
+        self.removals: dict[str, dict[object, Step]] = {table.name: {} for table in self.tables}
+        """The removal steps of rows with an id of their own, by table and id."""
         self.moved = {name: self._moved(name, within) for name, within in ORDERED.items()}
         self.lists: dict[str, dict[object, list[RowKey]]] = {}
         """The copy's ordered lists, by table and list (`_copy_list`)."""
@@ -369,13 +384,20 @@ class _Merger:
         if theirs is None:
             return None
         name = table.name
+        step = Step(table, Action.REMOVE, pk, {}, goes_with=self._removal_of_parent(table, base))
         if _surrogate(table):
-            self.removed[name].add(pk[0])
+            self.removals[name][pk[0]] = step
+        if step.goes_with is not None:
+            return step  # listed with the row it goes with, which the team's work under this one makes a conflict
         label = self._label(name, base, mine=False)
+        holding = self._team_holds.get(name, {}).get(pk[0])
+        if holding:
+            stand = HOLDING.get(name, "that refer to it")
+            why = f"the team workspace {_counted(holding)} {stand} since you downloaded the copy"
+            step.change = _not_pushed(label, Action.REMOVE, why)
+            return step
         changed = [column for column in _compared(table, positions=False) if theirs[column] != base[column]]
-        if not changed:
-            folded = self._parent_removed(table, base)
-            return Step(table, Action.REMOVE, pk, {}, change=None if folded else ItemChange(label, Action.REMOVE, ()))
+        under = self._team_work.get(name, {}).get(pk[0])
         fields = tuple(
             FieldChange(
                 _field_name(column),
@@ -386,15 +408,61 @@ class _Merger:
             )
             for column in changed
         )
-        return Step(
-            table,
-            Action.REMOVE,
-            pk,
-            {},
-            change=ItemChange(
-                label, Action.REMOVE, fields, conflict="changed on the team workspace since you downloaded the copy"
-            ),
-        )
+        conflict = "changed on the team workspace since you downloaded the copy" if changed else ""
+        if under:
+            done = f"{_counted(under)} under it"
+            conflict = (
+                f"{conflict}, which also {done}"
+                if conflict
+                else f"the team workspace {done} since you downloaded the copy"
+            )
+            conflict += "; use mine removes them with it"
+        step.change = ItemChange(label, Action.REMOVE, fields, conflict=conflict)
+        return step
+
+    @cached_property
+    def _team_work(self) -> dict[str, dict[object, Counter[tuple[str, str]]]]:
+        """The rows the team added or changed since the download under each row, by table and id: those that
+        would be deleted with it (a cascade, through any depth), counted as ("added" or "changed", kind)."""
+        return self._team_rows(cascades=True)
+
+    @cached_property
+    def _team_holds(self) -> dict[str, dict[object, Counter[tuple[str, str]]]]:
+        """The rows the team added or changed since the download that refer to each row without a cascade (an
+        initiative's lane and outcome), by table and id: while they do, it cannot be deleted."""
+        return self._team_rows(cascades=False)
+
+    def _team_rows(self, *, cascades: bool) -> dict[str, dict[object, Counter[tuple[str, str]]]]:
+        found: dict[str, dict[object, Counter[tuple[str, str]]]] = {table.name: {} for table in self.tables}
+        for table in reversed(self.tables):  # a row's table comes after the tables it refers to
+            references = [
+                (column.name, foreign.column.table.name)
+                for column in table.columns
+                for foreign in column.foreign_keys
+                if (foreign.ondelete == "CASCADE" if cascades else foreign.ondelete not in ("CASCADE", "SET NULL"))
+            ]
+            if not references:
+                continue
+            base, theirs = self.base[table.name], self.theirs[table.name]
+            kind = ROW_KINDS.get(table.name, table.name.replace("_", " "))
+            compared = _compared(table, positions=False)
+            surrogate = cascades and _surrogate(table)
+            for pk, raw in theirs.raw.items():
+                below = found[table.name].get(pk[0]) if surrogate else None
+                if below is None and raw == base.raw.get(pk):
+                    continue  # most rows: neither touched by the team nor above rows that are
+                work = Counter(below or ())
+                if raw != base.raw.get(pk):
+                    row, was = theirs[pk], base.get(pk)
+                    if was is None:
+                        work["added", kind] += 1
+                    elif any(row[column] != was[column] for column in compared):
+                        work["changed", kind] += 1
+                for column, parent in references if work else ():
+                    value = theirs[pk][column]
+                    if value is not None:
+                        found[parent].setdefault(value, Counter()).update(work)
+        return found
 
     def _moved(self, table: str, within: str | None) -> set[RowKey]:
         """The rows of an ordered table the copy moved: to another list, or out of the order its list had.
@@ -515,12 +583,16 @@ class _Merger:
                 return value
         return None
 
-    def _parent_removed(self, table: Table, row: Values) -> bool:
-        return any(
-            row[column.name] in self.removed[foreign.column.table.name]
-            for column in table.columns
-            for foreign in column.foreign_keys
-            if foreign.ondelete == "CASCADE"
+    def _removal_of_parent(self, table: Table, row: Values) -> Step | None:
+        """The removal of a row this one is deleted with, if the copy removed one."""
+        return next(
+            (
+                self.removals[foreign.column.table.name][row[column.name]]
+                for column in table.columns
+                for foreign in column.foreign_keys
+                if foreign.ondelete == "CASCADE" and row[column.name] in self.removals[foreign.column.table.name]
+            ),
+            None,
         )
 
     def _same_row_on_team(self, table: Table, pk: RowKey, row: Values) -> RowKey | None:
@@ -629,6 +701,26 @@ def _field_name(column: str) -> str:
 
 def _folded(value: object) -> object:
     return value.casefold() if isinstance(value, str) else value
+
+
+def _counted(rows: Counter[tuple[str, str]]) -> str:
+    """ "added 2 capability needs and 1 cost line, and changed 1 risk link"."""
+    said = []
+    for verb in ("added", "changed"):
+        kinds = [f"{number} {_plural(kind, number)}" for (done, kind), number in sorted(rows.items()) if done == verb]
+        if kinds:
+            said.append(f"{verb} {_listed(kinds)}")
+    return ", and ".join(said)
+
+
+def _listed(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+
+
+def _plural(kind: str, number: int) -> str:
+    if number == 1:
+        return kind
+    return kind[:-1] + "ies" if kind.endswith("y") else kind + "s"
 
 
 def _not_pushed(label: str, action: Action, why: str) -> ItemChange:

@@ -67,13 +67,19 @@ def apply_merge(session: Session, merged: Merge, use_mine: frozenset[int]) -> Pu
 def _applied(merged: Merge, use_mine: frozenset[int]) -> Iterator[tuple[Step, bool]]:
     """The steps that write something, each with whether the copy's values win its conflict."""
     listed = -1
+    left: set[int] = set()
+    """The steps not applied (by `id`): a removal that goes with one of them is not applied either."""
     for step in merged.steps:
         change = step.change
         listed += change is not None
-        if change is not None and change.skipped:
-            continue
         mine = change is not None and listed in use_mine
-        if step.action is Action.REMOVE and change is not None and change.conflict and not mine:
+        kept = step.action is Action.REMOVE and change is not None and bool(change.conflict) and not mine
+        if (
+            (change is not None and change.skipped)
+            or kept
+            or (step.goes_with is not None and id(step.goes_with) in left)
+        ):
+            left.add(id(step))
             continue
         yield step, mine
 

@@ -233,6 +233,98 @@ def test_removing_an_item_the_team_changed_is_a_conflict(
     assert InitiativeService(team).get("I-006").title == "Still wanted"
 
 
+def _needs(workspace: Workspace, initiative: str) -> dict[str, int]:
+    with workspace.read() as db:
+        rows = db.execute(
+            "SELECT c.key, n.required_level FROM capability_need n JOIN initiative i ON i.id = n.initiative_id"
+            " JOIN capability c ON c.id = n.capability_id WHERE i.key = ?",
+            (initiative,),
+        ).fetchall()
+    return dict(rows)
+
+
+@pytest.mark.parametrize("use_mine", [False, True], ids=["keep theirs", "use mine"])
+def test_removing_an_item_the_team_added_to_since_is_a_conflict_kept_whole(
+    copy: Workspace, address: ServerAddress, team: Workspace, use_mine: bool
+) -> None:
+    from align_desktop.store.capabilities import CapabilityService
+
+    InitiativeService(copy).delete("I-005")  # its six needs go with it in the copy
+    CapabilityService(team).set_need("I-005", "C-001", 2)
+    CapabilityService(team).set_need("I-005", "C-002", 5)
+    needs = _needs(team, "I-005")
+    plan = plan_push(copy, address)
+    change = _change(plan, "initiative I-005")
+    assert change.action is Action.REMOVE
+    assert change.conflict == (
+        "the team workspace added 1 capability need, and changed 1 capability need under it since you downloaded "
+        "the copy; "
+        "use mine removes them with it"
+    )
+    assert [c.item for c in plan.changes] == ["initiative I-005"]  # its needs go with it, not listed apart
+
+    push(copy, address, plan, plan.conflicts if use_mine else ())
+    if use_mine:
+        assert "I-005" not in {row.key for row in InitiativeService(team).board().initiatives}
+    else:
+        assert _needs(team, "I-005") == needs  # not one of the needs the copy removed with it is gone
+    assert check_workspace(address) == []
+
+
+def test_removing_an_item_the_team_changed_and_added_to_names_both(
+    copy: Workspace, address: ServerAddress, team: Workspace
+) -> None:
+    from align_desktop.store.capabilities import CapabilityService
+
+    InitiativeService(copy).delete("I-006")
+    InitiativeService(team).update("I-006", {"title": "Still wanted"})
+    BusinessCaseService(team).add_cost_line("I-006", {"category": "monitoring", "description": "Drift alerts"})
+    BusinessCaseService(team).add_cost_line("I-006", {"category": "monitoring", "description": "On-call"})
+    CapabilityService(team).set_need("I-006", "C-001", 3)
+    change = _change(plan_push(copy, address), "initiative I-006")
+    assert change.conflict == (
+        "changed on the team workspace since you downloaded the copy, which also added 1 capability need and "
+        "2 cost lines under it; use mine removes them with it"
+    )
+    assert [field.field for field in change.fields] == ["title"]
+
+
+def test_an_outcome_the_copy_emptied_and_removed_is_removed_after_its_initiatives_moved(
+    copy: Workspace, address: ServerAddress, team: Workspace
+) -> None:
+    tied = [row.key for row in InitiativeService(copy).board().initiatives if row.outcome_key == "O-004"]
+    assert tied
+    for key in tied:
+        InitiativeService(copy).update(key, {"outcome_key": "O-001"})
+    OutcomeService(copy).delete("O-004")
+    plan = plan_push(copy, address)
+    assert plan.conflicts == ()
+    push(copy, address, plan, ())
+    board = InitiativeService(team).board()
+    assert "O-004" not in {outcome.key for outcome in board.outcomes}
+    assert {row.outcome_key for row in board.initiatives if row.key in tied} == {"O-001"}
+    assert check_workspace(address) == []
+
+
+def test_an_outcome_the_team_tied_an_initiative_to_since_stays(
+    copy: Workspace, address: ServerAddress, team: Workspace
+) -> None:
+    for row in InitiativeService(copy).board().initiatives:
+        if row.outcome_key == "O-004":
+            InitiativeService(copy).update(row.key, {"outcome_key": "O-001"})
+    OutcomeService(copy).delete("O-004")
+    InitiativeService(team).update("I-001", {"outcome_key": "O-004"})
+    plan = plan_push(copy, address)
+    change = _change(plan, "outcome O-004")
+    assert change.skipped
+    assert change.conflict == (
+        "not pushed: the team workspace changed 1 initiative tied to it since you downloaded the copy"
+    )
+    push(copy, address, plan, range(len(plan.changes)))
+    assert "O-004" in {outcome.key for outcome in InitiativeService(team).board().outcomes}
+    assert check_workspace(address) == []
+
+
 def test_changes_to_an_item_the_team_deleted_are_listed_not_pushed(
     copy: Workspace, address: ServerAddress, team: Workspace
 ) -> None:
