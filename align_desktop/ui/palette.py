@@ -2,7 +2,8 @@
 
 Qt 6.5+ reports the desktop's scheme (`QStyleHints.colorScheme`) and announces changes
 (`colorSchemeChanged`); `follow_system_colour_scheme` applies it at start and on every change.
-Widgets that draw with palette roles follow on their own.
+Widgets that draw with palette roles follow on their own. Under the dark palette the style is wrapped so that
+check boxes keep a visible outline (`indicator_style`).
 """
 
 from __future__ import annotations
@@ -55,11 +56,26 @@ def dark_palette() -> QPalette:
     return palette
 
 
+OUTLINED = "outlined-indicators"
+"""The object name of the style that outlines check boxes under the dark palette (`indicator_style`)."""
+
+
 def apply_colour_scheme(scheme: Qt.ColorScheme) -> None:
-    """Dark palette for a dark scheme; the platform's own (light) palette for light or unknown."""
+    """Dark palette for a dark scheme, with check boxes outlined to show on it; the platform's own (light)
+    palette and style for light or unknown."""
+    style = QApplication.style()
+    outlined = style.objectName() == OUTLINED
     if scheme == Qt.ColorScheme.Dark:
+        if not outlined:
+            from align_desktop.ui.indicator_style import OutlinedIndicators
+
+            wrapped = OutlinedIndicators(style.name())
+            wrapped.setObjectName(OUTLINED)
+            QApplication.setStyle(wrapped)
         QApplication.setPalette(dark_palette())
     else:
+        if outlined:
+            QApplication.setStyle(style.baseStyle().name())  # type: ignore[attr-defined]
         QApplication.setPalette(QPalette())  # no role set: Qt falls back to the platform's palette
 
 

@@ -146,11 +146,6 @@ class PushPreviewDialog(QDialog):
                     change.item
                 )
             )
-            # Fusion outlines the box in the Window colour darkened, which vanishes on the dark palette's Base
-            # (the table's background): the box takes Mid as its Window colour
-            outlined = check.palette()
-            outlined.setColor(QPalette.ColorRole.Window, outlined.color(QPalette.ColorRole.Mid))
-            check.setPalette(outlined)
             check.toggled.connect(lambda _checked, at=index: self._show_kept(at))
             self._checks[index] = check
             self.tree.setItemWidget(row, RESOLUTION, check)
