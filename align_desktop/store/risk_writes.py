@@ -74,21 +74,40 @@ def links(session: Session, risk_id: int) -> tuple[list[str], list[str]]:
     return list(initiatives), list(capabilities)
 
 
+Links = tuple[list[str], list[str]]
+"""A risk's links: the keys of the initiatives and of the capabilities it threatens."""
+
+
 def set_links(
-    session: Session, key: str, initiatives: list[str], capabilities: list[str]
-) -> tuple[list[str], list[str]]:
-    """Make a risk threaten exactly these initiatives and capabilities; return the links before."""
+    session: Session, key: str, initiatives: list[str], capabilities: list[str], shown: Links | None = None
+) -> tuple[Links, Links]:
+    """Make a risk threaten these initiatives and capabilities; given the links the user was `shown`, change only
+    what the user changed of those, leaving links others made or removed since as they are. Return the links
+    before and after."""
     risk = find_risk(session, key)
     before = links(session, risk.id)
-    initiative_ids = [find_initiative(session, k).id for k in dict.fromkeys(initiatives)]
-    capability_ids = [find_capability(session, k).id for k in dict.fromkeys(capabilities)]
+    if shown is None:
+        after = (list(dict.fromkeys(initiatives)), list(dict.fromkeys(capabilities)))
+    else:
+        after = (
+            _edited(before[0], initiatives, shown[0]),
+            _edited(before[1], capabilities, shown[1]),
+        )
+    initiative_ids = [find_initiative(session, k).id for k in after[0]]
+    capability_ids = [find_capability(session, k).id for k in after[1]]
     session.execute(delete(RiskInitiative).where(RiskInitiative.risk_id == risk.id))
     session.execute(delete(RiskCapability).where(RiskCapability.risk_id == risk.id))
     if initiative_ids:
         session.execute(insert(RiskInitiative), [{"risk_id": risk.id, "initiative_id": i} for i in initiative_ids])
     if capability_ids:
         session.execute(insert(RiskCapability), [{"risk_id": risk.id, "capability_id": c} for c in capability_ids])
-    return before
+    return before, after
+
+
+def _edited(now: list[str], wanted: list[str], shown: list[str]) -> list[str]:
+    """`now`, with the keys the user ticked (in `wanted`, not `shown`) and without those cleared (the reverse)."""
+    kept = [key for key in now if key in wanted or key not in shown]
+    return kept + [key for key in dict.fromkeys(wanted) if key not in shown and key not in kept]
 
 
 def replace_links(session: Session, links: list[tuple[str, list[str] | None, list[str] | None]]) -> None:

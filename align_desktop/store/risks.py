@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from align_desktop.domain.risk import NEW_RISK, validate_risk
 from align_desktop.store import risk_queries
 from align_desktop.store.changes import Revert
 from align_desktop.store.rows import RegisterRows, RiskRow
 from align_desktop.store.workspace import Workspace
+
+if TYPE_CHECKING:
+    from align_desktop.store.risk_writes import Links
 
 
 class RiskService:
@@ -44,13 +47,17 @@ class RiskService:
             previous = risk_writes.update_risk(session, key, clean, expected_version=expected_version)
         return lambda: self.update(key, previous)
 
-    def set_links(self, key: str, initiatives: list[str], capabilities: list[str]) -> Revert:
-        """Make a risk threaten exactly these initiatives and capabilities (by key)."""
+    def set_links(
+        self, key: str, initiatives: list[str], capabilities: list[str], *, shown: Links | None = None
+    ) -> Revert:
+        """Make a risk threaten these initiatives and capabilities (by key). Given the links the user was `shown`,
+        only what the user changed of those is changed: links a colleague made or removed meanwhile stay so (and
+        undoing changes back only what this call changed)."""
         from align_desktop.store import risk_writes
 
         with self._workspace.write() as session:
-            before = risk_writes.set_links(session, key, initiatives, capabilities)
-        return lambda: self.set_links(key, *before)
+            before, after = risk_writes.set_links(session, key, initiatives, capabilities, shown)
+        return lambda: self.set_links(key, *before, shown=after)
 
     def delete(self, key: str) -> Revert:
         from align_desktop.store import risk_writes

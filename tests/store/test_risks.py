@@ -142,6 +142,21 @@ def test_set_links_replace_and_clear_with_undo_and_redo(service: RiskService) ->
     assert links(service, key) == ((), ())
 
 
+def test_a_box_ticked_against_the_links_shown_keeps_a_colleagues_links_and_undo_takes_back_only_it(
+    service: RiskService,
+) -> None:
+    key, _ = service.create({"title": "Vendor model deprecated", "category": "operational"})
+    service.set_links(key, ["I-001"], ["C-001"])
+    shown = (["I-001"], ["C-001"])
+    service.set_links(key, ["I-001", "I-002"], ["C-001", "C-002"])  # a colleague, meanwhile
+
+    undo = service.set_links(key, ["I-003"], ["C-001"], shown=shown)  # cleared I-001, ticked I-003
+    assert links(service, key) == (("I-002", "I-003"), ("C-001", "C-002"))
+    service.set_links(key, ["I-002", "I-003"], ["C-001"])  # the colleague again
+    undo()
+    assert links(service, key) == (("I-001", "I-002"), ("C-001",))
+
+
 @pytest.mark.parametrize(("initiatives", "capabilities"), [(["I-001", "I-404"], []), (["I-001"], ["C-404"])])
 def test_links_to_unknown_items_store_nothing(
     service: RiskService, initiatives: list[str], capabilities: list[str]

@@ -1,7 +1,8 @@
 """What a risk threatens: a searchable list of initiatives and capabilities with check boxes.
 
 Ticking or clearing a box emits `links_edited(initiative keys, capability keys)` with the whole
-new set, which the view stores as one `set_links` call (one undo step). The list is a plain
+new set, which the view stores as one `set_links` call (one undo step), given the set it showed: only the
+box the user changed is stored, so links a colleague made meanwhile on a team workspace stay. The list is a plain
 model filtered in Python (no proxy), so it stays quick with thousands of initiatives.
 """
 

@@ -365,8 +365,10 @@ class RisksView(WorkspaceView):
         if self.workspace is None or row is None:
             return
         service = self._service
+        shown = (list(row.initiative_keys), list(row.capability_keys))
         self._perform(
-            self.tr("Edit {0} links").format(row.key), lambda: service.set_links(row.key, initiatives, capabilities)
+            self.tr("Edit {0} links").format(row.key),
+            lambda: service.set_links(row.key, initiatives, capabilities, shown=shown),
         )
 
     def _perform(self, text: str, action: Callable[[], Revert], field: str | None = None) -> bool:

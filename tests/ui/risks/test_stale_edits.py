@@ -87,3 +87,21 @@ def test_a_risk_dragged_on_the_map_after_someone_else_rated_it_asks_first(
     expected = (1, 3) if answer == REAPPLY else (2, 2)
     assert (row.residual_likelihood, row.residual_impact) == expected
     assert open_sample.undo_stack.count() == (1 if answer == REAPPLY else 0)
+
+
+def test_ticking_a_link_keeps_the_links_someone_else_made_meanwhile(view: RisksView, open_sample: Any) -> None:
+    key = view.selected_key()
+    assert key is not None
+    row = open_sample.risks.get(key)
+    board = [initiative.key for initiative in open_sample.initiatives.board().initiatives]
+    theirs, mine = [k for k in board if k not in row.initiative_keys][:2]
+    open_sample.risks.set_links(key, [*row.initiative_keys, theirs], list(row.capability_keys))  # no reload
+    assert theirs not in view.form.row.initiative_keys
+
+    view.form.links.linked_only.setChecked(False)
+    model = view.form.links.model
+    at = next(
+        r for r in range(model.rowCount()) if model.data(model.index(r), Qt.ItemDataRole.DisplayRole).startswith(mine)
+    )
+    assert model.setData(model.index(at), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    assert set(open_sample.risks.get(key).initiative_keys) == {*row.initiative_keys, theirs, mine}
