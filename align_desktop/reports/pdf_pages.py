@@ -4,7 +4,8 @@ Each page is drawn into memory in turn and `progress(done, total)` is told once 
 returning False cancels (`Cancelled`) before anything is written. The file is then written whole
 under a temporary name and renamed (`write_atomically`). Fonts are embedded as TrueType (Type 42):
 a reader then finds every character as written (with matplotlib's default Type 3 fonts, text
-extraction loses some, the em dash among them). matplotlib is imported only here, when writing.
+extraction loses some, the em dash among them). Characters DejaVu Sans lacks are drawn in a font of the machine
+that has them (`fonts`). matplotlib is imported only here, when writing.
 """
 
 from __future__ import annotations
@@ -38,12 +39,13 @@ def write_pdf(out: Path, title: str, pages: Sequence[DrawPage], progress: Progre
     from matplotlib import rc_context
     from matplotlib.backends.backend_pdf import PdfPages
 
+    from align_desktop.reports.fonts import families
     from align_desktop.store.files import write_atomically
 
     total = len(pages)
     buffer = io.BytesIO()
     with (
-        rc_context({"pdf.fonttype": 42}),
+        rc_context({"pdf.fonttype": 42, "font.family": list(families())}),
         PdfPages(buffer, metadata={"Title": title, "Creator": "Align Desktop"}) as pdf,
     ):
         for number, draw in enumerate(pages, start=1):

@@ -171,25 +171,17 @@ def wrap(text: str, width: float, size: float = TABLE_FONT, *, bold: bool = Fals
 
 
 def text_width(text: str, size: float, bold: bool = False) -> float:
-    """Width in inches of `text` in the default font at `size` points (glyph advances, no kerning)."""
+    """Width in inches of `text` as drawn at `size` points, each character in its font (`fonts`; advances, no
+    kerning)."""
     return sum(_advance(char, bold) for char in text) * size / 72 * 1.02
 
 
 @lru_cache(maxsize=2048)
 def _advance(char: str, bold: bool) -> float:
-    """Advance width of a character in ems (measured at 100 px per em)."""
-    font = _font(bold)
-    return float(font.load_char(ord(char)).linearHoriAdvance) / 65536 / 100
+    """Advance width of a character in ems (measured at 100 px per em), in the font it is drawn in."""
+    from align_desktop.reports.fonts import glyph_font
 
-
-@lru_cache(maxsize=2)
-def _font(bold: bool) -> Any:
-    from matplotlib.font_manager import FontProperties, findfont
-    from matplotlib.ft2font import FT2Font
-
-    font = FT2Font(findfont(FontProperties(weight="bold" if bold else "normal")))
-    font.set_size(100, 72)
-    return font
+    return float(glyph_font(char, bold).load_char(ord(char)).linearHoriAdvance) / 65536 / 100
 
 
 def header_height(columns: Sequence[Column]) -> float:

@@ -248,6 +248,24 @@ def test_user_text_is_printed_as_typed(sample_path: Path, tmp_path: Path) -> Non
     assert "Rank $x$ by $y$ \\alpha" in texts[2]
 
 
+def test_chinese_and_japanese_titles_are_drawn_in_a_font_that_has_them(sample_path: Path, tmp_path: Path) -> None:
+    from align_desktop.store.initiatives import InitiativeService
+    from align_desktop.store.workspace import Workspace
+
+    opened = Workspace.open(sample_path)
+    try:
+        InitiativeService(opened).update("I-001", {"title": "需求预测 東京店舗"})
+    finally:
+        opened.close()
+    out = tmp_path / "cjk.pdf"
+    export_report(sample_path, out, today=TODAY)
+    assert "需求预测 東京店舗" in page_texts(out)[2]
+    embedded = {
+        str(font["/BaseFont"]) for page in pypdf.PdfReader(out).pages for font in page["/Resources"]["/Font"].values()
+    }
+    assert any("DroidSansFallback" in name for name in embedded), embedded
+
+
 def test_stress_builds_into_a_few_pages_with_the_caps_said(stress_path: Path, tmp_path: Path) -> None:
     """One run over `stress` (2,000 initiatives, 1,000 risks, 2,360 alerts): lists are capped, not paged out."""
     out = tmp_path / "stress.pdf"

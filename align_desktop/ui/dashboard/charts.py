@@ -20,6 +20,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QStackedLayout, QWidget
 
 from align_desktop.reports import report_charts
+from align_desktop.ui.chart_canvas import chart_canvas
 from align_desktop.ui.dashboard.figures import ChartData
 
 if TYPE_CHECKING:
@@ -183,17 +184,10 @@ class ChartGrid(QWidget):
     def _make_canvases(self) -> None:
         if self.canvases:
             return
-        from matplotlib.backends import backend_qtagg
-        from matplotlib.figure import Figure
-
         from align_desktop.reports.chart_margins import MarginLayout
 
-        make_canvas: Any = backend_qtagg.FigureCanvasQTAgg  # untyped in matplotlib
         for name in CHARTS:
-            figure = Figure(layout=MarginLayout(), facecolor="white")
-            canvas = make_canvas(figure)
-            canvas.setMinimumSize(280, 240)
-            canvas.setAccessibleName(self.tr(_NAMES[name]))
+            figure, canvas = chart_canvas(MarginLayout(), (280, 240), self.tr(_NAMES[name]))
             canvas.setToolTip(self._tip(name))
             canvas.mpl_connect("pick_event", lambda event, chart=name: self._on_pick(chart, event))
             canvas.mpl_connect("draw_event", lambda _event, chart=name: self._on_rendered(chart))

@@ -15,6 +15,7 @@ from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from align_desktop.reports import charts
+from align_desktop.ui.chart_canvas import chart_canvas
 from align_desktop.ui.matrix.grid import MatrixGrid
 
 if TYPE_CHECKING:
@@ -102,14 +103,7 @@ class ValueChart(QWidget):
 
     def _figure(self) -> Figure:
         if self.figure is None:
-            from matplotlib.backends import backend_qtagg
-            from matplotlib.figure import Figure
-
-            make_canvas: Any = backend_qtagg.FigureCanvasQTAgg  # untyped in matplotlib
-            self.figure = Figure(layout="constrained", facecolor="white")
-            self._canvas = make_canvas(self.figure)
-            self._canvas.setMinimumSize(320, 220)
-            self._canvas.setAccessibleName(self.tr("Value unlocked chart"))
+            self.figure, self._canvas = chart_canvas("constrained", (320, 220), self.tr("Value unlocked chart"))
             self._placeholder.hide()
             self._layout.addWidget(self._canvas)
         return self.figure

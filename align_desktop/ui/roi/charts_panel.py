@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 from align_desktop.domain.roi import BASE, BusinessCase, Scenario, flows, npv, payback
 from align_desktop.domain.sensitivity import sensitivities
 from align_desktop.reports import charts
+from align_desktop.ui.chart_canvas import chart_canvas
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -108,17 +109,10 @@ class ChartsPanel(QWidget):
 
     def _figures(self) -> tuple[Figure, Figure]:
         if self.cash_figure is None or self.tornado_figure is None:
-            from matplotlib.backends import backend_qtagg
-            from matplotlib.figure import Figure
-
-            make_canvas: Any = backend_qtagg.FigureCanvasQTAgg  # untyped in matplotlib
-
             figures = []
             for name in (self.tr("Cumulative cash flow chart"), self.tr("NPV sensitivity chart")):
-                figure = Figure(layout="constrained", facecolor="white")
-                canvas = make_canvas(figure)
-                canvas.setMinimumSize(360, 200)  # two stacked fit beside the case on a 720-pixel-high screen
-                canvas.setAccessibleName(name)
+                # two stacked fit beside the case on a 720-pixel-high screen
+                figure, canvas = chart_canvas("constrained", (360, 200), name)
                 self._splitter.addWidget(canvas)
                 self._canvases.append(canvas)
                 figures.append(figure)
