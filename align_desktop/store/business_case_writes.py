@@ -152,6 +152,20 @@ def update_cases(session: Session, changes: list[tuple[int, dict[str, Any]]]) ->
         session.execute(update(table).where(table.c.initiative_id == bindparam("case_of")), rows)
 
 
+def update_lines(session: Session, changes: list[tuple[str, dict[str, Any]]]) -> None:
+    """Set some columns of existing cost lines (by key); the lines that change the same columns are set in one
+    statement."""
+    from sqlalchemy import bindparam
+
+    table = CostLine.__table__
+    batches: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for key, values in changes:
+        if values:
+            batches.setdefault(tuple(sorted(values)), []).append({"line_key": key, **values})
+    for rows in batches.values():
+        session.execute(update(table).where(table.c.key == bindparam("line_key")), rows)
+
+
 def update_line(
     session: Session, key: str, values: dict[str, Any], *, expected_version: int | None = None
 ) -> dict[str, Any]:

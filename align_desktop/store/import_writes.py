@@ -137,8 +137,9 @@ def _cases(session: Session, edits: list[ItemEdit], initiative_ids: dict[str, in
 
 
 def _cost_lines(session: Session, edits: list[ItemEdit], initiative_ids: dict[str, int]) -> None:
-    """Changes and moves to another initiative first (a moved line goes to its end), then new lines."""
-    added = []
+    """Moves to another initiative first (a moved line goes to its end), then changes (in one statement per set of
+    columns), then new lines."""
+    added, changed = [], []
     for edit in edits:
         fields = dict(edit.fields)
         initiative_key = fields.pop("initiative_key", None)
@@ -147,6 +148,6 @@ def _cost_lines(session: Session, edits: list[ItemEdit], initiative_ids: dict[st
             continue
         if initiative_key is not None:
             business_case_writes.move_line(session, edit.key, _id(initiative_ids, initiative_key))
-        if fields:
-            business_case_writes.update_line(session, edit.key, fields)
+        changed.append((edit.key, fields))
+    business_case_writes.update_lines(session, changed)
     business_case_writes.insert_lines(session, added)
