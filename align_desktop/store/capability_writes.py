@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, delete, select, update
+from sqlalchemy import Table, bindparam, delete, literal, select, update
 from sqlalchemy.orm import Session
 
 from align_desktop.domain.keys import CAPABILITY_PREFIX
@@ -13,7 +13,7 @@ from align_desktop.store import dependents
 from align_desktop.store.bulk_insert import insert_rows
 from align_desktop.store.errors import NotFound
 from align_desktop.store.initiative_writes import find_initiative
-from align_desktop.store.keyed_writes import insert_keyed
+from align_desktop.store.keyed_writes import KEYS_PER_QUERY, find_keyed, insert_keyed
 from align_desktop.store.keys import next_key
 from align_desktop.store.models import Capability, CapabilityNeed, Initiative, RiskCapability
 from align_desktop.store.versions import CAPABILITY, check_version, values_of
@@ -59,8 +59,28 @@ def insert_capabilities(session: Session, rows: list[dict[str, Any]]) -> None:
 
 def park_names(session: Session, keys: list[str]) -> None:
     """Give these capabilities interim names no one types, so that renames among them never clash."""
-    for key in keys:
-        session.execute(update(Capability).where(Capability.key == key).values(name="\x01" + key))
+    for start in range(0, len(keys), KEYS_PER_QUERY):
+        chunk = keys[start : start + KEYS_PER_QUERY]
+        session.execute(
+            update(Capability).where(Capability.key.in_(chunk)).values(name=literal("\x01") + Capability.key)
+        )
+
+
+def update_capabilities(session: Session, changes: list[tuple[str, dict[str, Any]]]) -> None:
+    """Store validated fields of existing capabilities (an import), loaded together. A new name must be free among
+    the others: renamed ones are parked first (`park_names`), so that names may swap."""
+    loaded = find_keyed(session, Capability, [key for key, _ in changes])
+    taken = {name.casefold(): key for key, name in session.execute(select(Capability.key, Capability.name))}
+    for key, clean in changes:
+        capability = loaded.get(key)
+        if capability is None:
+            raise NotFound(key)
+        if "name" in clean:
+            owner = taken.setdefault(clean["name"].casefold(), key)
+            if owner != key:
+                raise ValidationError("Name", f"'{clean['name']}' is already the name of {owner}")
+        for field, value in clean.items():
+            setattr(capability, field, value)
 
 
 def update_capability(

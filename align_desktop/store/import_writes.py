@@ -25,6 +25,7 @@ from align_desktop.store import (
 from align_desktop.store.audit_pause import audit_paused
 from align_desktop.store.errors import NotFound
 from align_desktop.store.imports import ImportChanges, ItemEdit
+from align_desktop.store.keyed_writes import find_keyed
 from align_desktop.store.models import Initiative, Lane
 
 LINK_FIELDS = ("initiative_keys", "capability_keys")
@@ -67,7 +68,7 @@ def _initiatives(session: Session, edits: list[ItemEdit]) -> None:
     moves renumber lanes with statements of their own, after the changes are written."""
     lanes = {name.casefold(): lane_id for name, lane_id in session.execute(select(Lane.name, Lane.id))}
     added, moves = [], []
-    loaded = initiative_writes.find_initiatives(session, [edit.key for edit in edits if not edit.new])
+    loaded = find_keyed(session, Initiative, [edit.key for edit in edits if not edit.new])
     gate = initiative_writes.readiness_gate(session)
     with session.no_autoflush:
         for edit in edits:
@@ -99,9 +100,7 @@ def _lane_id(lanes: dict[str, int], name: str | None) -> int:
 def _capabilities(session: Session, edits: list[ItemEdit]) -> None:
     capability_writes.park_names(session, [e.key for e in edits if not e.new and "name" in e.fields])
     capability_writes.insert_capabilities(session, [{"key": e.key} | e.fields for e in edits if e.new])
-    for edit in edits:
-        if not edit.new:
-            capability_writes.update_capability(session, edit.key, edit.fields)
+    capability_writes.update_capabilities(session, [(e.key, e.fields) for e in edits if not e.new])
 
 
 def _risks(session: Session, edits: list[ItemEdit]) -> None:
@@ -109,9 +108,7 @@ def _risks(session: Session, edits: list[ItemEdit]) -> None:
         return {k: v for k, v in fields.items() if k not in LINK_FIELDS}
 
     risk_writes.insert_risks(session, [{"key": e.key} | own(e.fields) for e in edits if e.new])
-    for edit in edits:
-        if not edit.new and own(edit.fields):
-            risk_writes.update_risk(session, edit.key, own(edit.fields))
+    risk_writes.update_risks(session, [(e.key, own(e.fields)) for e in edits if not e.new and own(e.fields)])
     session.flush()
     risk_writes.replace_links(
         session,

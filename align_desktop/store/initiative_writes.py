@@ -5,7 +5,7 @@ Positions are dense per lane (0, 1, 2 …); every function here keeps them so.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any, cast
 
@@ -36,8 +36,6 @@ from align_desktop.store.models import (
 from align_desktop.store.versions import INITIATIVE, check_version
 
 _COLUMNS = list(Initiative.__table__.columns.keys())
-_CHUNK = 500
-"""Keys looked up per query (SQLite limits the parameters of one statement)."""
 
 
 def find_initiative(session: Session, key: str) -> Initiative:
@@ -45,15 +43,6 @@ def find_initiative(session: Session, key: str) -> Initiative:
     if initiative is None:
         raise NotFound(key)
     return initiative
-
-
-def find_initiatives(session: Session, keys: Sequence[str]) -> dict[str, Initiative]:
-    """The initiatives of `keys` that exist, by key, loaded in a few queries rather than one each."""
-    found: dict[str, Initiative] = {}
-    for start in range(0, len(keys), _CHUNK):
-        chunk = keys[start : start + _CHUNK]
-        found.update((row.key, row) for row in session.scalars(select(Initiative).where(Initiative.key.in_(chunk))))
-    return found
 
 
 def readiness_gate(session: Session) -> int:
@@ -169,7 +158,7 @@ def update_initiative(
 ) -> tuple[dict[str, Any], dict[str, Any] | None]:
     """Store validated fields, past the readiness gate if needed, unless the initiative has moved on from
     `expected_version`; return old values and any override. For many initiatives at once, `found` is the
-    initiative, already loaded in this session (`find_initiatives`), and `gate` the workspace's readiness gate
+    initiative, already loaded in this session (`keyed_writes.find_keyed`), and `gate` the workspace's readiness gate
     (`readiness_gate`); else each is read."""
     check_version(
         session,

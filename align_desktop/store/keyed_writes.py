@@ -8,18 +8,31 @@ of them (`keys.reserve_up_to`), so that no key is ever given twice.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import Table
+from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from align_desktop.domain.keys import format_key, parse_key
 from align_desktop.domain.validation import ValidationError
 from align_desktop.store.bulk_insert import insert_rows, placeholders
 from align_desktop.store.keys import reserve_up_to
+from align_desktop.store.models import Base
 
-_CHUNK = 500
+KEYS_PER_QUERY = 500
 """Keys looked up per query (SQLite limits the parameters of one statement)."""
+Item = TypeVar("Item", bound=Base)
+
+
+def find_keyed(session: Session, model: type[Item], keys: Sequence[str]) -> dict[str, Item]:
+    """The items of `model` (a mapped class with a `key`) that have `keys`, by key, loaded in a few queries rather
+    than one each: an import's changes, on a team workspace, would otherwise cost a round trip per item."""
+    column = model.__table__.c.key
+    found: dict[str, Item] = {}
+    for start in range(0, len(keys), KEYS_PER_QUERY):
+        chunk = keys[start : start + KEYS_PER_QUERY]
+        found.update((key, item) for key, item in session.execute(select(column, model).where(column.in_(chunk))))
+    return found
 
 
 def key_number(prefix: str, key: str) -> int:
@@ -47,8 +60,8 @@ def refuse_taken(session: Session, table: Table, keys: Sequence[str]) -> None:
     connection = session.connection()
     quote = connection.dialect.identifier_preparer.quote
     name, key = quote(table.name), quote("key")
-    for start in range(0, len(keys), _CHUNK):
-        chunk = tuple(keys[start : start + _CHUNK])
+    for start in range(0, len(keys), KEYS_PER_QUERY):
+        chunk = tuple(keys[start : start + KEYS_PER_QUERY])
         sql = f"SELECT {name}.{key} FROM {name} WHERE {name}.{key} IN ({placeholders(connection.dialect, len(chunk))})"
         taken = connection.exec_driver_sql(sql, chunk).scalar()
         if taken is not None:

@@ -14,7 +14,7 @@ from align_desktop.store.bulk_insert import insert_rows
 from align_desktop.store.capability_writes import find_capability
 from align_desktop.store.errors import NotFound
 from align_desktop.store.initiative_writes import find_initiative
-from align_desktop.store.keyed_writes import insert_keyed
+from align_desktop.store.keyed_writes import find_keyed, insert_keyed
 from align_desktop.store.keys import next_key
 from align_desktop.store.models import Risk, RiskCapability, RiskInitiative
 from align_desktop.store.versions import RISK, check_version, values_of
@@ -41,6 +41,19 @@ def insert_risks(session: Session, rows: list[dict[str, Any]]) -> None:
     for row in rows:
         check_acceptance(row)
     insert_keyed(session, cast(Table, Risk.__table__), RISK_PREFIX, rows)
+
+
+def update_risks(session: Session, changes: list[tuple[str, dict[str, Any]]]) -> None:
+    """Store validated fields of existing risks (an import), loaded together, each risk as a whole still
+    consistent."""
+    loaded = find_keyed(session, Risk, [key for key, _ in changes])
+    for key, clean in changes:
+        risk = loaded.get(key)
+        if risk is None:
+            raise NotFound(key)
+        check_acceptance(values_of(risk, RISK_FIELDS) | clean)
+        for field, value in clean.items():
+            setattr(risk, field, value)
 
 
 def update_risk(
