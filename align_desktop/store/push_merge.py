@@ -704,7 +704,8 @@ def _folded(value: object) -> object:
 
 
 def _counted(rows: Counter[tuple[str, str]]) -> str:
-    """ "added 2 capability needs and 1 cost line, and changed 1 risk link"."""
+    """Rows counted by what the team did to them: "added 2 capability needs and 1 cost line, and changed 1 risk
+    link"."""
     said = []
     for verb in ("added", "changed"):
         kinds = [f"{number} {_plural(kind, number)}" for (done, kind), number in sorted(rows.items()) if done == verb]
