@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import delete, func, insert, select, update
@@ -141,29 +142,26 @@ def move_line(session: Session, key: str, initiative_id: int) -> None:
 def update_cases(session: Session, changes: list[tuple[int, dict[str, Any]]]) -> None:
     """Set some columns of existing business-case rows (by initiative id); the cases that change the same columns
     are set in one statement."""
-    from sqlalchemy import bindparam
-
-    table = BusinessCase.__table__
-    batches: dict[tuple[str, ...], list[dict[str, Any]]] = {}
-    for initiative_id, values in changes:
-        if values:
-            batches.setdefault(tuple(sorted(values)), []).append({"case_of": initiative_id, **values})
-    for rows in batches.values():
-        session.execute(update(table).where(table.c.initiative_id == bindparam("case_of")), rows)
+    _update_batched(session, BusinessCase.__table__.c.initiative_id, changes)
 
 
 def update_lines(session: Session, changes: list[tuple[str, dict[str, Any]]]) -> None:
     """Set some columns of existing cost lines (by key); the lines that change the same columns are set in one
     statement."""
+    _update_batched(session, CostLine.__table__.c.key, changes)
+
+
+def _update_batched(session: Session, found_by: Any, changes: Sequence[tuple[object, dict[str, Any]]]) -> None:
+    """Set columns of rows, each found by its value of the column `found_by`, in one statement per set of
+    columns: on a team workspace, a statement per row would cost a round trip each."""
     from sqlalchemy import bindparam
 
-    table = CostLine.__table__
     batches: dict[tuple[str, ...], list[dict[str, Any]]] = {}
-    for key, values in changes:
+    for value, values in changes:
         if values:
-            batches.setdefault(tuple(sorted(values)), []).append({"line_key": key, **values})
+            batches.setdefault(tuple(sorted(values)), []).append({"found_by": value, **values})
     for rows in batches.values():
-        session.execute(update(table).where(table.c.key == bindparam("line_key")), rows)
+        session.execute(update(found_by.table).where(found_by == bindparam("found_by")), rows)
 
 
 def update_line(
