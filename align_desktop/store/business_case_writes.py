@@ -12,7 +12,7 @@ from align_desktop.domain.keys import COST_LINE_PREFIX
 from align_desktop.store.bulk_insert import insert_rows
 from align_desktop.store.errors import NotFound
 from align_desktop.store.initiative_writes import find_initiative
-from align_desktop.store.keyed_writes import insert_keyed
+from align_desktop.store.keyed_writes import insert_keyed, refuse_missing
 from align_desktop.store.keys import next_key
 from align_desktop.store.models import (
     YEARS,
@@ -146,9 +146,11 @@ def update_cases(session: Session, changes: list[tuple[int, dict[str, Any]]]) ->
 
 
 def update_lines(session: Session, changes: list[tuple[str, dict[str, Any]]]) -> None:
-    """Set some columns of existing cost lines (by key); the lines that change the same columns are set in one
-    statement."""
-    _update_batched(session, CostLine.__table__.c.key, changes)
+    """Set some columns of existing cost lines (by key), refusing a key no line has; the lines that change the same
+    columns are set in one statement."""
+    column = CostLine.__table__.c.key
+    refuse_missing(session, column, [key for key, values in changes if values])
+    _update_batched(session, column, changes)
 
 
 def _update_batched(session: Session, found_by: Any, changes: Sequence[tuple[object, dict[str, Any]]]) -> None:

@@ -1,4 +1,5 @@
-"""Adding rows under keys they already carry (an import), inside the caller's transaction.
+"""Adding rows under keys they already carry, and finding rows by key in bulk (an import), inside the caller's
+transaction.
 
 The app hands out keys itself (`keys.next_key`); an import may bring items with their own keys.
 Those keys must be well formed and free, and keys handed out later continue after the highest
@@ -16,6 +17,7 @@ from sqlalchemy.orm import Session
 from align_desktop.domain.keys import format_key, parse_key
 from align_desktop.domain.validation import ValidationError
 from align_desktop.store.bulk_insert import insert_rows, placeholders
+from align_desktop.store.errors import NotFound
 from align_desktop.store.keys import reserve_up_to
 from align_desktop.store.models import Base
 
@@ -33,6 +35,16 @@ def find_keyed(session: Session, model: type[Item], keys: Sequence[str]) -> dict
         chunk = keys[start : start + KEYS_PER_QUERY]
         found.update((key, item) for key, item in session.execute(select(column, model).where(column.in_(chunk))))
     return found
+
+
+def refuse_missing(session: Session, column: Any, keys: Sequence[str]) -> None:
+    """Refuse (`NotFound`) the first of `keys` that no row has in `column`, looked up in a few queries."""
+    for start in range(0, len(keys), KEYS_PER_QUERY):
+        chunk = keys[start : start + KEYS_PER_QUERY]
+        found = set(session.scalars(select(column).where(column.in_(chunk))))
+        missing = next((key for key in chunk if key not in found), None)
+        if missing is not None:
+            raise NotFound(missing)
 
 
 def key_number(prefix: str, key: str) -> int:

@@ -14,7 +14,7 @@ from align_desktop.store.backup import take_backup
 from align_desktop.store.business_cases import BusinessCaseService
 from align_desktop.store.capabilities import CapabilityService
 from align_desktop.store.connection import connect
-from align_desktop.store.errors import WorkspaceError
+from align_desktop.store.errors import NotFound, WorkspaceError
 from align_desktop.store.imports import ImportChanges, ImportService, ItemEdit, app_tables, read_contents
 from align_desktop.store.initiatives import InitiativeService
 from align_desktop.store.outcomes import OutcomeService
@@ -159,8 +159,9 @@ def test_apply_takes_a_backup_when_given_none(sample_workspace: Workspace) -> No
             ValidationError,
         ),
         (ImportChanges(capabilities=[ItemEdit("C-002", {"name": "feature STORE"}, new=False)]), ValidationError),
+        (ImportChanges(cost_lines=[ItemEdit("L-9999", {"description": "Gone meanwhile"}, new=False)]), NotFound),
     ],
-    ids=["key taken", "lane still used", "readiness gate", "accepted risk", "capability name"],
+    ids=["key taken", "lane still used", "readiness gate", "accepted risk", "capability name", "cost line gone"],
 )
 def test_a_refused_change_rolls_back_everything(
     sample_workspace: Workspace, changes: ImportChanges, error: type[Exception]
