@@ -105,3 +105,19 @@ def test_ticking_a_link_keeps_the_links_someone_else_made_meanwhile(view: RisksV
     )
     assert model.setData(model.index(at), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
     assert set(open_sample.risks.get(key).initiative_keys) == {*row.initiative_keys, theirs, mine}
+
+
+def test_a_link_ticked_then_cleared_again_is_gone(view: RisksView, open_sample: Any) -> None:
+    key = view.selected_key()
+    assert key is not None
+    before = open_sample.risks.get(key).initiative_keys
+    view.form.links.linked_only.setChecked(False)
+    model = view.form.links.model
+    new = next(k for k in (i.key for i in open_sample.initiatives.board().initiatives) if k not in before)
+    at = next(
+        r for r in range(model.rowCount()) if model.data(model.index(r), Qt.ItemDataRole.DisplayRole).startswith(new)
+    )
+    assert model.setData(model.index(at), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    assert new in open_sample.risks.get(key).initiative_keys
+    assert model.setData(model.index(at), Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
+    assert open_sample.risks.get(key).initiative_keys == before
