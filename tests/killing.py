@@ -7,6 +7,7 @@ stdin, runs the operation and prints how many seconds it took. The parent can le
 
 from __future__ import annotations
 
+import random
 import signal
 import subprocess
 import sys
@@ -66,3 +67,20 @@ def one_ahead(start: Callable[[int], Child], count: int) -> Iterator[Child]:
         if number < count:
             waiting = start(number)
         yield current
+
+
+def kill_at_random(start: Callable[[int], Child], check: Callable[[int], str], kills: int) -> set[str]:
+    """Measure one uninterrupted run (`check(0)` must say "after"), then kill `kills` runs at moments spread at
+    random over 1.5 times its length, one in each of `kills` equal slices; return what `check` found after each."""
+    children = one_ahead(start, kills + 1)
+    measuring = next(children)
+    measuring.go()
+    length = measuring.finish()
+    assert check(0) == "after"
+    draw = random.Random(20261126)
+    found = set()
+    for number, child in enumerate(children, start=1):
+        child.go()
+        child.kill_after(length * 1.5 * (number - draw.random()) / kills)
+        found.add(check(number))
+    return found

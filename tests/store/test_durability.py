@@ -7,10 +7,8 @@ every row, and the next open finishes it; the backup taken before it holds the o
 
 from __future__ import annotations
 
-import random
 import shutil
 import sqlite3
-from collections.abc import Callable
 from contextlib import closing
 from datetime import datetime
 from pathlib import Path
@@ -21,28 +19,11 @@ from align_desktop.store.check import check_workspace
 from align_desktop.store.connection import connect
 from align_desktop.store.outcomes import OutcomeService
 from align_desktop.store.workspace import Workspace
-from tests.killing import Child, one_ahead
+from tests.killing import Child, kill_at_random
 from tests.store.test_imports import dump
 
 KILLS = 15
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-
-
-def _kill_at_random(start: Callable[[int], Child], check: Callable[[int], str]) -> set[str]:
-    """Measure one uninterrupted run, then kill KILLS runs at moments spread at random over 1.5 times its
-    length (one in each of KILLS equal slices); return the states found after the kills."""
-    children = one_ahead(start, KILLS + 1)
-    measuring = next(children)
-    measuring.go()
-    length = measuring.finish()
-    assert check(0) == "after"
-    draw = random.Random(20261126)
-    outcomes = set()
-    for number, child in enumerate(children, start=1):
-        child.go()
-        child.kill_after(length * 1.5 * (number - draw.random()) / KILLS)
-        outcomes.add(check(number))
-    return outcomes
 
 
 def test_a_killed_restore_leaves_the_workspace_or_the_backup(sample_path: Path, tmp_path: Path) -> None:
@@ -75,7 +56,7 @@ def test_a_killed_restore_leaves_the_workspace_or_the_backup(sample_path: Path, 
         Workspace.open(copy).close()
         return "after" if contents == after else "before"
 
-    assert _kill_at_random(start, check) <= {"before", "after"}
+    assert kill_at_random(start, check, KILLS) <= {"before", "after"}
 
 
 def test_a_killed_upgrade_stops_at_a_whole_schema_and_the_next_open_finishes(tmp_path: Path) -> None:
@@ -109,7 +90,7 @@ def test_a_killed_upgrade_stops_at_a_whole_schema_and_the_next_open_finishes(tmp
         assert dump(copy) == upgraded
         return "after" if version == schema.SCHEMA_VERSION else f"schema {version}"
 
-    assert _kill_at_random(start, check) <= {"after"} | {f"schema {n}" for n in range(1, schema.SCHEMA_VERSION)}
+    assert kill_at_random(start, check, KILLS) <= {"after"} | {f"schema {n}" for n in range(1, schema.SCHEMA_VERSION)}
 
 
 def dump_of_schema(path: Path) -> dict[str, list[tuple[object, ...]]]:

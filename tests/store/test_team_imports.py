@@ -6,7 +6,6 @@ from __future__ import annotations
 import itertools
 import os
 import pickle
-import random
 import threading
 import time
 from collections.abc import Iterator
@@ -44,7 +43,7 @@ from align_desktop.store.team_imports import (
     user_data_folder,
 )
 from align_desktop.store.transfer import RowSource
-from tests.killing import Child, one_ahead
+from tests.killing import Child, kill_at_random
 from tests.postgres import Cluster, grant_team_roles, login_in
 from tests.store.test_imports import _changes
 
@@ -403,15 +402,4 @@ def test_a_client_killed_mid_import_leaves_the_server_before_or_after(
             assert file_dump(backup) == before
         return "after" if contents == after else "before"
 
-    children = one_ahead(start, KILLS + 1)
-    measuring = next(children)
-    measuring.go()
-    length = measuring.finish()
-    assert check(0) == "after"
-    draw = random.Random(20261126)
-    found = set()
-    for number, child in enumerate(children, start=1):
-        child.go()
-        child.kill_after(length * 1.5 * (number - draw.random()) / KILLS)
-        found.add(check(number))
-    assert found <= {"before", "after"}
+    assert kill_at_random(start, check, KILLS) <= {"before", "after"}

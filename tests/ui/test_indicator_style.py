@@ -73,9 +73,13 @@ def test_check_boxes_show_on_a_list_and_on_the_window_under_the_dark_palette(qtb
 
 
 def test_the_light_scheme_brings_back_the_plain_style(qapp: Any, dark: str) -> None:
-    assert qapp.style().objectName() == OUTLINED
+    from align_desktop.ui.indicator_style import OutlinedIndicators
+
+    assert isinstance(qapp.style(), OutlinedIndicators)
+    assert qapp.property(OUTLINED) == dark
     apply_colour_scheme(Qt.ColorScheme.Dark)  # again: wrapped once, not twice
-    assert qapp.style().baseStyle().objectName() != OUTLINED
+    assert not isinstance(qapp.style().baseStyle(), OutlinedIndicators)
     apply_colour_scheme(Qt.ColorScheme.Light)
-    assert qapp.style().objectName() != OUTLINED
+    assert not isinstance(qapp.style(), OutlinedIndicators)
+    assert qapp.property(OUTLINED) is None
     assert qapp.style().name() == dark

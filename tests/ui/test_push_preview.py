@@ -34,7 +34,7 @@ from align_desktop.ui.push_preview import (
     shown,
     warning_colour,
 )
-from align_desktop.ui.tasks import ImmediateRunner, TaskRunner
+from align_desktop.ui.tasks import TaskRunner
 from tests.postgres import GUARDED, GUARDED_PASSWORD
 
 T = TypeVar("T")
@@ -242,15 +242,6 @@ def test_yes_and_no_are_in_the_users_language() -> None:
 def team(team_url: str) -> ServerAddress:
     """A team workspace holding the realistic sample, which the guarded role may edit too."""
     return ServerAddress.parse(team_url)
-
-
-@pytest.fixture
-def window(qtbot: Any, prompter: Any) -> MainWindow:
-    window = MainWindow(Preferences(user_settings()), prompter, ImmediateRunner())
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
 
 
 def _push_action(window: MainWindow) -> QAction:

@@ -13,17 +13,7 @@ from align_desktop.store.server import ServerAddress
 from align_desktop.store.server_workspace import ServerWorkspace
 from align_desktop.ui.main_window import MainWindow
 from align_desktop.ui.preferences import Preferences, user_settings
-from align_desktop.ui.tasks import ImmediateRunner
 from tests.postgres import GUARDED, GUARDED_PASSWORD, Cluster, grant_team_roles, login_in
-
-
-@pytest.fixture
-def window(qtbot: Any, prompter: Any) -> MainWindow:
-    window = MainWindow(Preferences(user_settings()), prompter, ImmediateRunner())
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
 
 
 def _action(window: MainWindow, text: str) -> Any:
