@@ -139,17 +139,20 @@ def move_line(session: Session, key: str, initiative_id: int) -> None:
     session.execute(update(table).where(table.c.key == key).values(initiative_id=initiative_id, position=position))
 
 
-def update_cases(session: Session, changes: list[tuple[int, dict[str, Any]]]) -> None:
-    """Set some columns of existing business-case rows (by initiative id); the cases that change the same columns
-    are set in one statement."""
-    _update_batched(session, BusinessCase.__table__.c.initiative_id, changes)
+def update_cases(session: Session, changes: list[tuple[str, int, dict[str, Any]]]) -> None:
+    """Set some columns of existing business-case rows: (initiative key, initiative id, columns) each. An initiative
+    whose case is gone (since an import's preview, say) is refused; the cases that change the same columns are set in
+    one statement."""
+    column = BusinessCase.__table__.c.initiative_id
+    refuse_missing(session, column, {i: f"The business case of {key}" for key, i, values in changes if values})
+    _update_batched(session, column, [(initiative_id, values) for _, initiative_id, values in changes])
 
 
 def update_lines(session: Session, changes: list[tuple[str, dict[str, Any]]]) -> None:
     """Set some columns of existing cost lines (by key), refusing a key no line has; the lines that change the same
     columns are set in one statement."""
     column = CostLine.__table__.c.key
-    refuse_missing(session, column, [key for key, values in changes if values])
+    refuse_missing(session, column, {key: key for key, values in changes if values})
     _update_batched(session, column, changes)
 
 

@@ -129,7 +129,7 @@ def _id(initiative_ids: dict[str, int], key: str) -> int:
 def _cases(session: Session, edits: list[ItemEdit], initiative_ids: dict[str, int]) -> None:
     business_case_writes.insert_cases(session, [(_id(initiative_ids, e.key), e.fields) for e in edits if e.new])
     business_case_writes.update_cases(
-        session, [(_id(initiative_ids, edit.key), edit.fields) for edit in edits if not edit.new]
+        session, [(edit.key, _id(initiative_ids, edit.key), edit.fields) for edit in edits if not edit.new]
     )
 
 

@@ -8,7 +8,7 @@ of them (`keys.reserve_up_to`), so that no key is ever given twice.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
 from sqlalchemy import Table, select
@@ -37,14 +37,16 @@ def find_keyed(session: Session, model: type[Item], keys: Sequence[str]) -> dict
     return found
 
 
-def refuse_missing(session: Session, column: Any, keys: Sequence[str]) -> None:
-    """Refuse (`NotFound`) the first of `keys` that no row has in `column`, looked up in a few queries."""
-    for start in range(0, len(keys), KEYS_PER_QUERY):
-        chunk = keys[start : start + KEYS_PER_QUERY]
+def refuse_missing(session: Session, column: Any, names: Mapping[Any, str]) -> None:
+    """Refuse (`NotFound`, under its name) the first of `names`' values that no row has in `column`, looked up in a
+    few queries: for keys, each value is its own name."""
+    values = list(names)
+    for start in range(0, len(values), KEYS_PER_QUERY):
+        chunk = values[start : start + KEYS_PER_QUERY]
         found = set(session.scalars(select(column).where(column.in_(chunk))))
-        missing = next((key for key in chunk if key not in found), None)
+        missing = next((value for value in chunk if value not in found), None)
         if missing is not None:
-            raise NotFound(missing)
+            raise NotFound(names[missing])
 
 
 def key_number(prefix: str, key: str) -> int:

@@ -176,6 +176,21 @@ def test_a_refused_change_rolls_back_everything(
     assert dump(sample_workspace.path) == before
 
 
+def test_a_business_case_gone_since_the_preview_is_refused_by_its_initiative(sample_workspace: Workspace) -> None:
+    with connect(sample_workspace.path) as connection:  # another window removed it, undoing the case's first edit
+        connection.execute(
+            "DELETE FROM business_case WHERE initiative_id = (SELECT id FROM initiative WHERE key = 'I-002')"
+        )
+    changes = ImportChanges(
+        settings={"risk_appetite": 3},
+        cases=[ItemEdit("I-001", {"confidence": 0.5}, new=False), ItemEdit("I-002", {"confidence": 0.5}, new=False)],
+    )
+    before = dump(sample_workspace.path)
+    with pytest.raises(NotFound, match="The business case of I-002 does not exist"):
+        ImportService(sample_workspace).apply(changes, take_backup(sample_workspace.path, "before import"))
+    assert dump(sample_workspace.path) == before
+
+
 def test_capability_names_may_swap_within_one_import(sample_workspace: Workspace) -> None:
     catalogue = {c.key: c.name for c in CapabilityService(sample_workspace).catalogue()}
     changes = ImportChanges(
