@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -177,7 +178,7 @@ def test_a_refused_change_rolls_back_everything(
 
 
 def test_a_business_case_gone_since_the_preview_is_refused_by_its_initiative(sample_workspace: Workspace) -> None:
-    with connect(sample_workspace.path) as connection:  # another window removed it, undoing the case's first edit
+    with closing(connect(sample_workspace.path)) as connection:  # another window removed it meanwhile
         connection.execute(
             "DELETE FROM business_case WHERE initiative_id = (SELECT id FROM initiative WHERE key = 'I-002')"
         )

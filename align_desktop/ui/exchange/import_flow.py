@@ -108,12 +108,21 @@ class ImportFlow(QObject):
 
     def _apply(self, opened: OpenWorkspace, plan: ImportPlan, backup: Path) -> None:
         from align_desktop.domain.readiness import GateBlocked
-        from align_desktop.store.errors import WorkspaceError
+        from align_desktop.store.errors import NotFound, WorkspaceError
         from align_desktop.store.imports import ImportService
 
         service = ImportService(opened.workspace)
         try:
             opened.perform(tr("Import {0}").format(plan.workbook.name), lambda: service.apply(plan.changes, backup))
+        except NotFound as error:  # nothing was imported
+            self._prompter.error(
+                tr("Not imported"),
+                tr(
+                    "{0} any more: it was deleted after the preview was made. Import the workbook again to see what "
+                    "it changes now."
+                ).format(error),
+            )
+            return
         except (WorkspaceError, ValueError, LookupError, GateBlocked) as error:  # nothing was imported
             self._prompter.error(tr("Not imported"), str(error))
             return

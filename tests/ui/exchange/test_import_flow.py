@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ from PySide6.QtGui import QDropEvent
 
 from align_desktop.exchange.workbook_export import export_workbook
 from align_desktop.store.backup import backup_folder
+from align_desktop.store.connection import connect
 from align_desktop.ui.exchange.import_dialog import ImportPreviewDialog
 from align_desktop.ui.main_window import MainWindow
 from align_desktop.ui.preferences import Preferences, user_settings
@@ -82,6 +84,32 @@ def test_a_workbook_with_errors_cannot_be_applied(
     dialog = shown[0]
     assert not dialog.apply_button.isEnabled()
     assert any(line.startswith("Benefits!") for line in dialog.plan.errors)
+    assert window.workspace.undo_stack.count() == 0
+
+
+def test_an_item_deleted_while_the_preview_shows_stops_the_import_with_a_sentence_naming_it(
+    window: MainWindow, prompter: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert window.workspace is not None
+    path = window.workspace.workspace.path
+    workbook = _edited_workbook(path, tmp_path, 999_999)
+
+    def deleted_meanwhile(dialog: ImportPreviewDialog) -> int:
+        with closing(connect(path)) as other_window:
+            other_window.execute(
+                "DELETE FROM business_case WHERE initiative_id = (SELECT id FROM initiative WHERE key = 'I-001')"
+            )
+        return 1
+
+    monkeypatch.setattr(ImportPreviewDialog, "exec", deleted_meanwhile)
+    window.imports.import_workbook(workbook)
+    assert prompter.errors == [
+        (
+            "Not imported",
+            "The business case of I-001 does not exist any more: it was deleted after the preview was made. "
+            "Import the workbook again to see what it changes now.",
+        )
+    ]
     assert window.workspace.undo_stack.count() == 0
 
 
