@@ -25,12 +25,12 @@ from align_desktop.domain.capability import MATURITY_MAX, MATURITY_MIN, validate
 from align_desktop.domain.validation import ValidationError
 from align_desktop.store.rows import CapabilityRow
 from align_desktop.ui.capabilities.model import CHOICES, choice_text
+from align_desktop.ui.emphasis import ERROR_COLOUR
 from align_desktop.ui.history_list import HistoryList
 from align_desktop.ui.outcomes.form import DescriptionEdit
 from align_desktop.ui.roi.format import editable, same
 from align_desktop.ui.workshop.item_log import ItemLogList
 
-ERROR_COLOUR = "#c62828"
 GAP_COLOUR = "#8a4b00"
 _INVALID_STYLE = f"border: 1px solid {ERROR_COLOUR}; border-radius: 2px; padding: 2px;"
 _LINE_FIELDS = ("name", "owner", "sla_target", "performance_metric", "annual_run_cost", "cost_owner")

@@ -5,15 +5,16 @@ deleting several capabilities at once is one step too. The view then reloads fro
 `changed` signal like every other view, keeping the selection by key. A refused cell is
 explained in a line above the table; a refused form field at the field. An edit is made against
 the version of the capability the table or form showed: if someone else changed it since, the
-user reapplies or discards it (`WorkspaceView.perform_item_edit`).
+user reapplies or discards it (`ItemRegisterView`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence, QPalette
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -34,30 +35,28 @@ from align_desktop.domain.capability import (
     CAPABILITY_STATUSES,
     validate_capability,
 )
-from align_desktop.domain.validation import ValidationError
 from align_desktop.store.capabilities import CapabilityService
 from align_desktop.store.changes import Revert
 from align_desktop.store.rows import CapabilityRow
-from align_desktop.ui.capabilities.form import ERROR_COLOUR, CapabilityForm
+from align_desktop.ui.capabilities.form import CapabilityForm
 from align_desktop.ui.capabilities.model import CapabilityTableModel, choice_text
 from align_desktop.ui.capabilities.naming import unused_name
 from align_desktop.ui.capabilities.table import CapabilityTable
 from align_desktop.ui.empty_state import EmptyState, EmptyStateStack
+from align_desktop.ui.item_register import ItemRegisterView
 from align_desktop.ui.prompts import Prompter
-from align_desktop.ui.roi.format import same
-from align_desktop.ui.view import WorkspaceView
 
 _NAMES_LISTED = 8
 """A delete question names this many capabilities, then says how many more."""
 
 
-class CapabilitiesView(WorkspaceView):
+class CapabilitiesView(ItemRegisterView):
     """Keep the catalogue of platform capabilities: owners, SLAs, maturity and run cost."""
 
+    FIELD_LABELS = CAPABILITY_FIELDS
+
     def __init__(self, prompter: Prompter, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._prompter = prompter
-        self._kept: tuple[str | None, list[str], int] = (None, [], 0)
+        super().__init__(prompter, parent)
         self.model = CapabilityTableModel(self)
         self.model.commit = self._save_cell
 
@@ -83,20 +82,11 @@ class CapabilitiesView(WorkspaceView):
         filters.addWidget(self.category_filter)
         filters.addWidget(self.status_filter)
 
-        self.table_message = QLabel()
-        self.table_message.setWordWrap(True)
-        self.table_message.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: bold;")
-        self.table_message.setAccessibleName(self.tr("Error"))
-        self.table_message.hide()
         self.table = CapabilityTable(self.model)
         self.table.selectionModel().currentRowChanged.connect(self._show_selected)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(self._double_clicked)
-        delete = QAction(self.tr("Delete capabilities"), self.table)
-        delete.setShortcut(QKeySequence.StandardKey.Delete)
-        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.triggered.connect(self.delete_selected)
-        self.table.addAction(delete)
+        self._add_delete_key(self.tr("Delete capabilities"), self.delete_selected)
         self.count_label = QLabel()
         self.count_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
@@ -118,7 +108,7 @@ class CapabilitiesView(WorkspaceView):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(filters)
-        left_layout.addWidget(self.table_message)
+        left_layout.addWidget(self._make_table_message())
         left_layout.addWidget(self.table, 1)
         left_layout.addLayout(buttons)
 
@@ -129,11 +119,7 @@ class CapabilitiesView(WorkspaceView):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.hint = QLabel()
-        self.hint.setWordWrap(True)
-        self.hint.setTextFormat(Qt.TextFormat.RichText)
-        self.hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.hint.setContentsMargins(12, 0, 12, 0)
+        self.hint = self._make_hint()
         self._right = QStackedWidget()
         self._right.addWidget(scroll)
         self._right.addWidget(self.hint)
@@ -163,10 +149,7 @@ class CapabilitiesView(WorkspaceView):
         self.pages = EmptyStateStack(splitter, self.empty_state)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
-        self.model.modelAboutToBeReset.connect(self._remember_selection)
-        self.model.modelReset.connect(self._restore_selection)
-        self.model.dataChanged.connect(lambda *_args: self._show_selected())
-        self.model.layoutChanged.connect(self._rows_moved)
+        self._follow_model()
         self._show_selected()
 
     @staticmethod
@@ -183,10 +166,13 @@ class CapabilitiesView(WorkspaceView):
         assert self.workspace is not None
         return self.workspace.capabilities
 
+    def _validate(self, changes: dict[str, object]) -> dict[str, Any]:
+        return validate_capability(changes)
+
     def refresh(self) -> None:
         assert self.workspace is not None
         currency = self.workspace.settings.get().currency
-        self.table_message.hide()
+        self._clear_table_message()
         self.form.set_currency(currency)
         self.model.set_rows(self._service.catalogue(), currency)
 
@@ -194,23 +180,10 @@ class CapabilitiesView(WorkspaceView):
         self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.filter_edit.selectAll()
 
-    def selected_key(self) -> str | None:
-        """The key of the current capability (the one the form shows)."""
-        index = self.table.selectionModel().currentIndex()
-        return self.model.row_at(index).key if index.isValid() else None
-
     def selected_rows(self) -> list[CapabilityRow]:
         """Every selected capability, in table order."""
         rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
         return [self.model.row_at(row) for row in rows]
-
-    def select_key(self, key: str) -> bool:
-        """Make capability `key` the only selected one if the table shows it."""
-        row = self.model.index_of_key(key)
-        if row is None:
-            return False
-        self._select_row(row)
-        return True
 
     # actions
 
@@ -273,105 +246,7 @@ class CapabilitiesView(WorkspaceView):
     def _initiatives(self, count: int) -> str:
         return self.tr("1 initiative") if count == 1 else self.tr("{0} initiatives").format(count)
 
-    def _save_cell(self, key: str, field: str, value: object) -> bool:
-        """Store a table cell's value against the version the table shows; a refusal is explained above the table."""
-        number = self.model.index_of_key(key)
-        shown = None if number is None else self.model.row_at(number)
-        if self.workspace is None or (shown is not None and self._unchanged(shown, field, value)):
-            return True
-        service = self._service
-        action = self.tr("Edit {0} {1}").format(key, CAPABILITY_FIELDS[field])
-
-        def above_table(error: ValidationError) -> None:
-            self.table_message.setText(
-                self.tr("{0} not saved: {1}: {2}.").format(key, error.field, error.message.rstrip("."))
-            )
-            self.table_message.show()
-
-        return self.perform_item_edit(
-            self._prompter,
-            action,
-            lambda version: service.update(key, {field: value}, expected_version=version),
-            None if shown is None else shown.version,
-            above_table,
-        )
-
-    @staticmethod
-    def _unchanged(shown: CapabilityRow, field: str, value: object) -> bool:
-        try:
-            clean = validate_capability({field: value})[field]
-        except ValidationError:
-            return False
-        return same(clean, getattr(shown, field))
-
-    def _save_field(self, field: str, value: object) -> None:
-        row = self.form.row
-        if self.workspace is None or row is None:
-            return
-        service = self._service
-        action = self.tr("Edit {0} {1}").format(row.key, CAPABILITY_FIELDS[field])
-        if self._edit(
-            action,
-            lambda version: service.update(row.key, {field: value}, expected_version=version),
-            row.version,
-            field,
-        ):
-            self.form.clear_error()
-
-    def _perform(self, text: str, action: Callable[[], Revert], field: str | None = None) -> bool:
-        """Run one undoable change; a refusal of `field` is shown beside it. True when it was stored."""
-        return self._edit(text, lambda _version: action(), None, field)
-
-    def _edit(
-        self, text: str, edit: Callable[[int | None], Revert], version: int | None, field: str | None = None
-    ) -> bool:
-        """Run one undoable edit of the capability the form showed at `version` (someone else may have changed it
-        since: the user reapplies or discards the edit); a refusal of `field` is shown beside it. True when it
-        was stored."""
-
-        def at_field(error: ValidationError) -> None:
-            assert field is not None
-            self.form.show_error(field, f"{error.field}: {error.message}")
-
-        return self.perform_item_edit(self._prompter, text, edit, version, None if field is None else at_field)
-
     # selection
-
-    def _remember_selection(self) -> None:
-        self._kept = (
-            self.selected_key() or (self.form.row.key if self.form.row else None),
-            [row.key for row in self.selected_rows()],
-            max(self.table.selectionModel().currentIndex().row(), 0),
-        )
-
-    def _restore_selection(self) -> None:
-        self.table_message.hide()  # it spoke of a cell the table may no longer show
-        current, selected, row = self._kept
-        model = self.table.selectionModel()
-        if current is not None and self.select_key(current):
-            rows = QItemSelection()
-            for key in selected:
-                number = self.model.index_of_key(key)
-                if number is not None:
-                    rows.select(self.model.index(number, 0), self.model.index(number, self.model.columnCount() - 1))
-            model.select(rows, QItemSelectionModel.SelectionFlag.Select)
-        elif self.model.rowCount():
-            self._select_row(min(row, self.model.rowCount() - 1))
-        self._show_selected()
-
-    def _select_row(self, row: int) -> None:
-        index = self.model.index(row, 0)
-        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-        self.table.selectionModel().setCurrentIndex(index, flags)
-        self.table.scrollTo(index)
-
-    def _rows_moved(self) -> None:
-        """Sorted, or reloaded in a new order: the selection moved with its rows; keep the current one in sight."""
-        self.table_message.hide()
-        current = self.table.selectionModel().currentIndex()
-        if current.isValid():
-            self.table.scrollTo(current)
-        self._show_selected()
 
     def _selection_changed(self) -> None:
         self.delete_button.setEnabled(self.table.selectionModel().hasSelection())
@@ -412,6 +287,3 @@ class CapabilitiesView(WorkspaceView):
     def _double_clicked(self, index: QModelIndex) -> None:
         if not index.flags() & Qt.ItemFlag.ItemIsEditable:
             self.form.focus_name()
-
-    def _focus_table(self) -> None:
-        self.table.setFocus(Qt.FocusReason.OtherFocusReason)

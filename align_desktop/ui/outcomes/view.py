@@ -3,15 +3,13 @@
 Every change is one `OpenWorkspace.perform` call (one undo step); the view then reloads from the
 `changed` signal like every other view, keeping the selected outcome selected by key. An edit is
 made against the version of the outcome the form showed: if someone else changed it since, the
-user reapplies or discards it (`WorkspaceView.perform_item_edit`).
+user reapplies or discards it (`ItemRegisterView`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence, QPalette
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -27,14 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from align_desktop.domain.outcome import OUTCOME_FIELDS
-from align_desktop.domain.validation import ValidationError
 from align_desktop.store.changes import Revert
+from align_desktop.store.outcomes import OutcomeService
 from align_desktop.ui.empty_state import EmptyState, EmptyStateStack
+from align_desktop.ui.item_register import ItemRegisterView
 from align_desktop.ui.outcomes import model as columns
 from align_desktop.ui.outcomes.form import OutcomeForm
 from align_desktop.ui.outcomes.model import OutcomeTableModel
 from align_desktop.ui.prompts import Prompter
-from align_desktop.ui.view import WorkspaceView
 
 _COLUMN_WIDTHS = {  # in average character widths, at least the header's; Name and Metric share the rest
     columns.KEY: 6,
@@ -46,13 +44,13 @@ _COLUMN_WIDTHS = {  # in average character widths, at least the header's; Name a
 }
 
 
-class OutcomesView(WorkspaceView):
+class OutcomesView(ItemRegisterView):
     """Edit the workspace's outcomes: the business objectives that initiatives are tied to."""
 
+    FIELD_LABELS = OUTCOME_FIELDS
+
     def __init__(self, prompter: Prompter, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._prompter = prompter
-        self._kept: tuple[str | None, int] = (None, 0)
+        super().__init__(prompter, parent)
         self.model = OutcomeTableModel(self)
 
         self.filter_edit = QLineEdit()
@@ -63,6 +61,7 @@ class OutcomesView(WorkspaceView):
         self.filter_edit.textChanged.connect(self.model.set_filter)
         self.filter_edit.returnPressed.connect(self._focus_table)
         self.table = self._build_table()
+        self._add_delete_key(self.tr("Delete outcome"), self.delete_outcome)
         self.count_label = QLabel()
         self.count_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
@@ -89,11 +88,7 @@ class OutcomesView(WorkspaceView):
 
         self.form = OutcomeForm()
         self.form.field_edited.connect(self._save_field)
-        self.hint = QLabel()
-        self.hint.setWordWrap(True)
-        self.hint.setTextFormat(Qt.TextFormat.RichText)
-        self.hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.hint.setContentsMargins(12, 0, 12, 0)
+        self.hint = self._make_hint()
         self._right = QStackedWidget()
         self._right.addWidget(self.form)
         self._right.addWidget(self.hint)
@@ -121,8 +116,7 @@ class OutcomesView(WorkspaceView):
         self.pages = EmptyStateStack(splitter, self.empty_state)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
-        self.model.modelAboutToBeReset.connect(self._remember_selection)
-        self.model.modelReset.connect(self._restore_selection)
+        self._follow_model()
         self._show_selected()
 
     def _build_table(self) -> QTableView:
@@ -149,39 +143,26 @@ class OutcomesView(WorkspaceView):
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
         table.selectionModel().currentRowChanged.connect(self._show_selected)
         table.activated.connect(lambda _index: self.form.focus_name())
-        delete = QAction(self.tr("Delete outcome"), table)
-        delete.setShortcut(QKeySequence.StandardKey.Delete)
-        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.triggered.connect(self.delete_outcome)
-        table.addAction(delete)
         return table
 
-    def refresh(self) -> None:
+    @property
+    def _service(self) -> OutcomeService:
         assert self.workspace is not None
-        self.model.set_rows(self.workspace.outcomes.list())
+        return self.workspace.outcomes
+
+    def refresh(self) -> None:
+        self.model.set_rows(self._service.list())
 
     def focus_find(self) -> None:
         self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.filter_edit.selectAll()
-
-    def selected_key(self) -> str | None:
-        index = self.table.selectionModel().currentIndex()
-        return self.model.row_at(index).key if index.isValid() else None
-
-    def select_key(self, key: str) -> bool:
-        """Select outcome `key` if the table shows it."""
-        row = self.model.index_of_key(key)
-        if row is None:
-            return False
-        self._select_row(row)
-        return True
 
     # actions
 
     def new_outcome(self) -> None:
         if self.workspace is None:
             return
-        service = self.workspace.outcomes
+        service = self._service
         created: list[str] = []
 
         def create() -> Revert:
@@ -200,58 +181,10 @@ class OutcomesView(WorkspaceView):
         row = self.form.row
         if self.workspace is None or row is None or self.selected_key() is None:
             return
-        service = self.workspace.outcomes
+        service = self._service
         question = self.tr("Delete {0} '{1}'? You can undo this with Ctrl+Z.").format(row.key, row.name)
         if self._prompter.confirm(self.tr("Delete outcome"), question, self.tr("Delete")):
             self._perform(self.tr("Delete {0}").format(row.key), lambda: service.delete(row.key))
-
-    def _save_field(self, field: str, text: str) -> None:
-        row = self.form.row
-        if self.workspace is None or row is None:
-            return
-        service = self.workspace.outcomes
-        action = self.tr("Edit {0} {1}").format(row.key, OUTCOME_FIELDS[field])
-        if self._edit(
-            action, lambda version: service.update(row.key, {field: text}, expected_version=version), row.version, field
-        ):
-            self.form.clear_error()
-
-    def _perform(self, text: str, action: Callable[[], Revert], field: str | None = None) -> bool:
-        """Run one undoable change; a refusal of `field` is shown beside it. True when it was stored."""
-        return self._edit(text, lambda _version: action(), None, field)
-
-    def _edit(
-        self, text: str, edit: Callable[[int | None], Revert], version: int | None, field: str | None = None
-    ) -> bool:
-        """Run one undoable edit of the outcome the form showed at `version` (someone else may have changed it
-        since: the user reapplies or discards the edit); a refusal of `field` is shown beside it. True when it
-        was stored."""
-
-        def at_field(error: ValidationError) -> None:
-            assert field is not None
-            self.form.show_error(field, f"{error.field}: {error.message}")
-
-        return self.perform_item_edit(self._prompter, text, edit, version, None if field is None else at_field)
-
-    # selection
-
-    def _remember_selection(self) -> None:
-        self._kept = (
-            self.selected_key() or (self.form.row.key if self.form.row else None),
-            max(self.table.selectionModel().currentIndex().row(), 0),
-        )
-
-    def _restore_selection(self) -> None:
-        key, row = self._kept
-        if (key is None or not self.select_key(key)) and self.model.rowCount():
-            self._select_row(min(row, self.model.rowCount() - 1))
-        self._show_selected()
-
-    def _select_row(self, row: int) -> None:
-        index = self.model.index(row, 0)
-        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-        self.table.selectionModel().setCurrentIndex(index, flags)
-        self.table.scrollTo(index)
 
     def _show_selected(self, current: QModelIndex | None = None) -> None:
         index = self.table.selectionModel().currentIndex()
@@ -277,6 +210,3 @@ class OutcomesView(WorkspaceView):
         if total == 1:
             return self.tr("1 outcome")
         return self.tr("{0} outcomes").format(total)
-
-    def _focus_table(self) -> None:
-        self.table.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -37,17 +37,12 @@ from align_desktop.domain.risk import (
 from align_desktop.domain.validation import ValidationError
 from align_desktop.store.rows import RiskRow
 from align_desktop.ui.capabilities.model import choice_text
+from align_desktop.ui.emphasis import ERROR_COLOUR, strong_label
 from align_desktop.ui.history_list import HistoryList
 from align_desktop.ui.outcomes.form import DescriptionEdit
 from align_desktop.ui.risks.display import CHOICES, ShownRisk, score_text
 from align_desktop.ui.risks.links import LinksPicker
-from align_desktop.ui.risks.style import (
-    ALERT_COLOUR,
-    ERROR_COLOUR,
-    WARNING_BACKGROUND,
-    WARNING_COLOUR,
-    strong_label,
-)
+from align_desktop.ui.risks.style import ALERT_COLOUR, WARNING_BACKGROUND, WARNING_COLOUR
 from align_desktop.ui.workshop.item_log import ItemLogList
 
 _INVALID_STYLE = f"border: 2px solid {ERROR_COLOUR}; border-radius: 2px;"

@@ -21,6 +21,7 @@ from PySide6.QtGui import QFont
 from align_desktop.domain.risk import RISK_FIELDS
 from align_desktop.store.rows import RegisterRows, RiskRow
 from align_desktop.ui.capabilities.model import LEVEL_ALIGNMENT, NUMBER_ALIGNMENT
+from align_desktop.ui.emphasis import bold
 from align_desktop.ui.risks import display
 from align_desktop.ui.risks.display import CHOICES, COLUMNS, ShownRisk, is_blank, shown_risks, sort_value
 from align_desktop.ui.risks.filters import RegisterFilter
@@ -31,7 +32,6 @@ from align_desktop.ui.risks.style import (
     BAND_BACKGROUNDS,
     MUTED_INK,
     SCORE_INK,
-    bold,
 )
 from align_desktop.ui.risks.tips import Tips
 

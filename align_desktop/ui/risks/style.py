@@ -6,8 +6,7 @@ residual starts with ⚠, and an overdue review date says "overdue".
 
 from __future__ import annotations
 
-from PySide6.QtGui import QBrush, QColor, QFont, QPalette
-from PySide6.QtWidgets import QLabel
+from PySide6.QtGui import QBrush, QColor
 
 from align_desktop.ui.risks.heatmap_layout import APPETITE, BAND_COLOURS
 
@@ -23,23 +22,6 @@ SCORE_INK = QBrush(QColor("#1f2933"))
 MUTED_INK = QBrush(QColor("#8a8f98"))
 WARNING_COLOUR = "#8a4b00"
 WARNING_BACKGROUND = "#fff3e0"
-ERROR_COLOUR = "#c62828"
 
 APPETITE_MARK = "⚠"
 """Starts the residual score of a risk above the workspace's appetite."""
-
-
-def strong_label(label: QLabel, colour: str) -> QLabel:
-    """Make `label` bold in `colour` (a palette, not a style sheet, which is slower to show)."""
-    palette = label.palette()
-    palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
-    label.setPalette(palette)
-    label.setFont(bold(label.font()))
-    return label
-
-
-def bold(font: QFont) -> QFont:
-    """A bold copy of `font`."""
-    strong = QFont(font)
-    strong.setBold(True)
-    return strong

@@ -5,7 +5,7 @@ or deleted risk) is one `OpenWorkspace.perform` call, one undo step; the view th
 the `changed` signal like every other view, keeping the selection by key. A refused cell is
 explained above the table, a refused form field right under the field. An edit of a cell, a
 field or the ratings is made against the version of the risk the view showed: if someone else
-changed it since, the user reapplies or discards it (`WorkspaceView.perform_item_edit`). Clicking
+changed it since, the user reapplies or discards it (`ItemRegisterView`). Clicking
 a heat-map cell filters the register to the risks in it; clicking it again (or its chip) clears
 that filter.
 
@@ -18,9 +18,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QPalette
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -34,7 +35,6 @@ from PySide6.QtWidgets import (
 )
 
 from align_desktop.domain.risk import RISK_FIELDS, validate_risk
-from align_desktop.domain.validation import ValidationError
 from align_desktop.store.changes import Revert
 from align_desktop.store.risks import RiskService
 from align_desktop.store.rows import RiskRow
@@ -42,19 +42,20 @@ from align_desktop.ui.capabilities.naming import unused_name
 from align_desktop.ui.dashboard import targets
 from align_desktop.ui.dashboard.targets import Target
 from align_desktop.ui.empty_state import EmptyState, EmptyStateStack
+from align_desktop.ui.item_register import ItemRegisterView
 from align_desktop.ui.prompts import Prompter
 from align_desktop.ui.risks.filter_bar import FilterBar
 from align_desktop.ui.risks.filters import HeatCell
 from align_desktop.ui.risks.form import RiskForm
 from align_desktop.ui.risks.maps import HeatMaps
 from align_desktop.ui.risks.model import DEFAULT_SORT, RegisterModel
-from align_desktop.ui.risks.style import ERROR_COLOUR, strong_label
 from align_desktop.ui.risks.table import RegisterTable
-from align_desktop.ui.view import WorkspaceView
 
 
-class RisksView(WorkspaceView):
+class RisksView(ItemRegisterView):
     """The risk register in business terms: what could go wrong, what it would cost, who acts."""
+
+    FIELD_LABELS = RISK_FIELDS
 
     vote_requested = Signal(str)
     """Start a dot vote on the risks ("Dot vote…"); the main window opens it."""
@@ -62,14 +63,12 @@ class RisksView(WorkspaceView):
     def __init__(
         self, prompter: Prompter, parent: QWidget | None = None, *, today: Callable[[], date] = date.today
     ) -> None:
-        super().__init__(parent)
-        self._prompter = prompter
+        super().__init__(prompter, parent)
         self._today = today
         self._appetite = 0
         self._marked = (0, 0, 0)
         """How many risks are above appetite, overdue for review, closed."""
         self._reloading = False
-        self._kept: tuple[str | None, int] = (None, 0)
         self.model = RegisterModel(self)
         self.model.commit = self._save_cell
 
@@ -82,19 +81,10 @@ class RisksView(WorkspaceView):
         self.filters = FilterBar()
         self.filters.changed.connect(self._filter_changed)
         self.filters.text.returnPressed.connect(self._focus_table)
-        self.table_message = QLabel()
-        self.table_message.setWordWrap(True)
-        strong_label(self.table_message, ERROR_COLOUR)
-        self.table_message.setAccessibleName(self.tr("Error"))
-        self.table_message.hide()
         self.table = RegisterTable(self.model)
         self.table.selectionModel().currentRowChanged.connect(self._show_selected)
         self.table.doubleClicked.connect(self._double_clicked)
-        delete = QAction(self.tr("Delete risk"), self.table)
-        delete.setShortcut(QKeySequence.StandardKey.Delete)
-        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.triggered.connect(self.delete_selected)
-        self.table.addAction(delete)
+        self._add_delete_key(self.tr("Delete risk"), self.delete_selected)
 
         self.count_label = QLabel()
         self.count_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -124,7 +114,7 @@ class RisksView(WorkspaceView):
         filter_row.addWidget(self.filters, 1)
         filter_row.addWidget(self.order_button)
         register_layout.addLayout(filter_row)
-        register_layout.addWidget(self.table_message)
+        register_layout.addWidget(self._make_table_message())
         register_layout.addWidget(self.table, 1)
         register_layout.addLayout(buttons)
 
@@ -135,11 +125,7 @@ class RisksView(WorkspaceView):
         scroll.setWidget(self.form)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.hint = QLabel()
-        self.hint.setWordWrap(True)
-        self.hint.setTextFormat(Qt.TextFormat.RichText)
-        self.hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.hint.setContentsMargins(12, 0, 12, 0)
+        self.hint = self._make_hint()
         self._bottom = QStackedWidget()
         self._bottom.addWidget(scroll)
         self._bottom.addWidget(self.hint)
@@ -172,10 +158,7 @@ class RisksView(WorkspaceView):
         self.pages = EmptyStateStack(splitter, self.empty_state)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
-        self.model.modelAboutToBeReset.connect(self._remember_selection)
-        self.model.modelReset.connect(self._restore_selection)
-        self.model.dataChanged.connect(lambda *_args: self._show_selected())
-        self.model.layoutChanged.connect(self._rows_moved)
+        self._follow_model()
         self._show_selected()
 
     @property
@@ -183,10 +166,13 @@ class RisksView(WorkspaceView):
         assert self.workspace is not None
         return self.workspace.risks
 
+    def _validate(self, changes: dict[str, object]) -> dict[str, Any]:
+        return validate_risk(changes)
+
     def refresh(self) -> None:
         register = self._service.register()
         self._appetite = register.settings.risk_appetite
-        self.table_message.hide()
+        self._clear_table_message()
         self.filters.set_owners([risk.owner for risk in register.risks])
         self.form.links.model.set_options(register.initiatives, register.capabilities)
         self._reloading = True  # the form and the maps follow the selection once, below
@@ -206,19 +192,6 @@ class RisksView(WorkspaceView):
     def focus_find(self) -> None:
         self.filters.text.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.filters.text.selectAll()
-
-    def selected_key(self) -> str | None:
-        """The key of the current risk (the one the form shows)."""
-        index = self.table.selectionModel().currentIndex()
-        return self.model.row_at(index).key if index.isValid() else None
-
-    def select_key(self, key: str) -> bool:
-        """Make risk `key` the selected one if the table shows it."""
-        row = self.model.index_of_key(key)
-        if row is None:
-            return False
-        self._select_row(row)
-        return True
 
     def apply_target(self, target: Target) -> None:
         """Show what a dashboard element stands for, other filters cleared: the risks in one residual
@@ -315,51 +288,6 @@ class RisksView(WorkspaceView):
             )
         return question + " " + self.tr("You can undo this with Ctrl+Z.")
 
-    def _save_cell(self, key: str, field: str, value: object) -> bool:
-        """Store a table cell's value against the version the table shows; a refusal is explained above the table."""
-        if self.workspace is None:
-            return False
-        shown = self._shown(key)
-        if shown is not None and self._unchanged(shown, field, value):
-            return True
-        service = self._service
-        action = self.tr("Edit {0} {1}").format(key, RISK_FIELDS[field])
-
-        def above_table(error: ValidationError) -> None:
-            self.table_message.setText(
-                self.tr("{0} not saved: {1}: {2}.").format(key, error.field, error.message.rstrip("."))
-            )
-            self.table_message.show()
-
-        return self.perform_item_edit(
-            self._prompter,
-            action,
-            lambda version: service.update(key, {field: value}, expected_version=version),
-            None if shown is None else shown.version,
-            above_table,
-        )
-
-    @staticmethod
-    def _unchanged(risk: object, field: str, value: object) -> bool:
-        try:
-            return bool(validate_risk({field: value})[field] == getattr(risk, field))
-        except ValidationError:
-            return False
-
-    def _save_field(self, field: str, value: object) -> None:
-        row = self.form.row
-        if self.workspace is None or row is None:
-            return
-        service = self._service
-        action = self.tr("Edit {0} {1}").format(row.key, RISK_FIELDS[field])
-        if self._edit(
-            action,
-            lambda version: service.update(row.key, {field: value}, expected_version=version),
-            row.version,
-            field,
-        ):
-            self.form.clear_error()
-
     def _save_links(self, initiatives: list[str], capabilities: list[str]) -> None:
         row = self.form.row
         if self.workspace is None or row is None:
@@ -371,52 +299,11 @@ class RisksView(WorkspaceView):
             lambda: service.set_links(row.key, initiatives, capabilities, shown=shown),
         )
 
-    def _perform(self, text: str, action: Callable[[], Revert], field: str | None = None) -> bool:
-        """Run one undoable change; a refusal of `field` is shown beside it. True when it was stored."""
-        return self._edit(text, lambda _version: action(), None, field)
-
-    def _edit(
-        self, text: str, edit: Callable[[int | None], Revert], version: int | None, field: str | None = None
-    ) -> bool:
-        """Run one undoable edit of a risk shown at `version` (someone else may have changed it since: the user
-        reapplies or discards the edit); a refusal of `field` is shown beside it. True when it was stored."""
-
-        def at_field(error: ValidationError) -> None:
-            assert field is not None
-            self.form.show_error(field, f"{error.field}: {error.message}")
-
-        return self.perform_item_edit(self._prompter, text, edit, version, None if field is None else at_field)
-
     # selection and filters
 
     def _filter_changed(self) -> None:
         self.model.set_filter(self.filters.current())
         self.maps.set_filter_cell(self.filters.cell)
-
-    def _remember_selection(self) -> None:
-        current = self.table.selectionModel().currentIndex()
-        self._kept = (self.selected_key() or (self.form.row.key if self.form.row else None), max(current.row(), 0))
-
-    def _restore_selection(self) -> None:
-        self.table_message.hide()  # it spoke of a cell the table may no longer show
-        key, row = self._kept
-        if not (key is not None and self.select_key(key)) and self.model.rowCount():
-            self._select_row(min(row, self.model.rowCount() - 1))
-        self._show_selected()
-
-    def _select_row(self, row: int) -> None:
-        index = self.model.index(row, 0)
-        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-        self.table.selectionModel().setCurrentIndex(index, flags)
-        self.table.scrollTo(index)
-
-    def _rows_moved(self) -> None:
-        """Sorted, or reloaded in a new order: the selection moved with its rows; keep it in sight."""
-        self.table_message.hide()
-        current = self.table.selectionModel().currentIndex()
-        if current.isValid():
-            self.table.scrollTo(current)
-        self._show_selected()
 
     def _show_selected(self, _current: QModelIndex | None = None) -> None:
         if self._reloading:
@@ -459,6 +346,3 @@ class RisksView(WorkspaceView):
     def _double_clicked(self, index: QModelIndex) -> None:
         if not index.flags() & Qt.ItemFlag.ItemIsEditable:
             self.form.focus_title()
-
-    def _focus_table(self) -> None:
-        self.table.setFocus(Qt.FocusReason.OtherFocusReason)

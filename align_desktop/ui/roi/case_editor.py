@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from align_desktop.domain.roi import Flows
+from align_desktop.ui.emphasis import ERROR_COLOUR
 from align_desktop.ui.roi import format as fmt
 from align_desktop.ui.roi.delegates import INVALID_STYLE, CaseDelegate
 from align_desktop.ui.roi.draft import ADOPTION, BENEFIT, CONFIDENCE, Field, has_working
 from align_desktop.ui.roi.year_model import YearModel
 
-ERROR_COLOUR = "#c62828"
 EDIT_TRIGGERS = (
     QAbstractItemView.EditTrigger.DoubleClicked
     | QAbstractItemView.EditTrigger.EditKeyPressed

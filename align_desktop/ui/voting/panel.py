@@ -30,9 +30,9 @@ from align_desktop.domain.voting import VOTE_SCORES, VOTE_SUBJECTS, scores_from_
 from align_desktop.store.changes import Revert
 from align_desktop.store.errors import NotFound, WorkspaceError
 from align_desktop.store.vote_rows import VoteBoard, VoteResult
+from align_desktop.ui.emphasis import ERROR_COLOUR, strong_label
 from align_desktop.ui.open_workspace import OpenWorkspace
 from align_desktop.ui.prompts import Prompter
-from align_desktop.ui.risks.style import ERROR_COLOUR, strong_label
 from align_desktop.ui.shortcuts import standard_keys
 from align_desktop.ui.voting.participants import ParticipantBar
 from align_desktop.ui.voting.results import ResultList
