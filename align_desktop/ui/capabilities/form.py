@@ -8,7 +8,9 @@ refused, asks the form to show why with `show_error`.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from typing import Any
+
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,18 +24,15 @@ from PySide6.QtWidgets import (
 )
 
 from align_desktop.domain.capability import MATURITY_MAX, MATURITY_MIN, validate_capability
-from align_desktop.domain.validation import ValidationError
 from align_desktop.store.rows import CapabilityRow
 from align_desktop.ui.capabilities.model import CHOICES, choice_text
 from align_desktop.ui.emphasis import ERROR_COLOUR
 from align_desktop.ui.history_list import HistoryList
-from align_desktop.ui.outcomes.form import DescriptionEdit
-from align_desktop.ui.roi.format import editable, same
+from align_desktop.ui.item_form import DescriptionEdit, ItemForm
+from align_desktop.ui.roi.format import editable
 from align_desktop.ui.workshop.item_log import ItemLogList
 
 GAP_COLOUR = "#8a4b00"
-_INVALID_STYLE = f"border: 1px solid {ERROR_COLOUR}; border-radius: 2px; padding: 2px;"
-_LINE_FIELDS = ("name", "owner", "sla_target", "performance_metric", "annual_run_cost", "cost_owner")
 _LEVEL_FIELDS = ("current_maturity", "target_maturity")
 
 
@@ -43,17 +42,11 @@ def field_value(row: CapabilityRow, field: str) -> object:
     return editable(value) if field == "annual_run_cost" else value
 
 
-class CapabilityForm(QWidget):
+class CapabilityForm(ItemForm):
     """Heading with the key, one input per capability field, an error line and an explanation."""
-
-    field_edited = Signal(str, object)
-    """(field, value): a finished edit that differs from the stored value."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.row: CapabilityRow | None = None
-        self.error_field: str | None = None
-
         self.heading = QLabel()
         font = QFont(self.heading.font())
         font.setPointSizeF(font.pointSizeF() * 1.5)
@@ -62,9 +55,6 @@ class CapabilityForm(QWidget):
         self.usage = QLabel()
         self.usage.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
-        self.edits: dict[str, QLineEdit] = {}
-        self.combos: dict[str, QComboBox] = {}
-        self.levels: dict[str, QSpinBox] = {}
         self.description = DescriptionEdit()
         self.description.setAccessibleName(self.tr("Description"))
         self.description.setTabChangesFocus(True)
@@ -72,6 +62,7 @@ class CapabilityForm(QWidget):
         self.description.setMinimumHeight(70)
         self.description.setMaximumHeight(130)
         self.description.editing_finished.connect(lambda: self._finished("description"))
+        self.texts["description"] = self.description
         self.cost_label = QLabel(self.tr("Annual run &cost"))
         self.gap_label = QLabel()
         self.gap_label.setStyleSheet(f"color: {GAP_COLOUR};")
@@ -99,7 +90,7 @@ class CapabilityForm(QWidget):
         target = QHBoxLayout()
         target.addWidget(self._level("target_maturity", self.tr("Target maturity")))
         target.addWidget(self.gap_label, 1)
-        target_label.setBuddy(self.levels["target_maturity"])
+        target_label.setBuddy(self.spins["target_maturity"])
         fields.addRow(target_label, target)
         self.cost_label.setBuddy(self.edits["annual_run_cost"])
         self.edits["annual_run_cost"].setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -171,7 +162,7 @@ class CapabilityForm(QWidget):
         spin.setToolTip(self.tr("1 (initial) to 5 (optimised)"))
         spin.setFixedWidth(spin.fontMetrics().horizontalAdvance("0") * 4 + 40)
         spin.editingFinished.connect(lambda: self._finished(field))
-        self.levels[field] = spin
+        self.spins[field] = spin
         return spin
 
     def _label(self, field: str) -> str:
@@ -191,21 +182,23 @@ class CapabilityForm(QWidget):
 
     def show_capability(self, row: CapabilityRow) -> None:
         """Show `row`; a field that shows an error keeps its value while the same capability is shown."""
-        if self.row is not None and self.row.key != row.key:
-            self.clear_error()
-        self.row = row
+        self._show_row(row)
         self.heading.setText(row.key)
         self.usage.setText(self._usage_text(row.reuse))
         gap = row.target_maturity - row.current_maturity
         self.gap_label.setText(self.tr("{0} to go").format(self._levels(gap)) if gap > 0 else "")
-        for field in (*_LINE_FIELDS, "description", *CHOICES, *_LEVEL_FIELDS):
-            if field != self.error_field:
-                self._set_value(field, field_value(row, field))
 
-    def clear(self) -> None:
-        """Show no capability (the view shows its hint instead)."""
-        self.clear_error()
-        self.row = None
+    def _validate(self, changes: dict[str, object]) -> dict[str, Any]:
+        return validate_capability(changes)
+
+    def _shown(self, field: str) -> object:
+        return field_value(self.row, field)
+
+    def _message_label(self, field: str) -> QLabel:
+        return self.error_label
+
+    def _plain_tooltip(self, field: str) -> str:
+        return self.tr("1 (initial) to 5 (optimised)") if field in _LEVEL_FIELDS else ""
 
     def _usage_text(self, count: int) -> str:
         if count == 0:
@@ -217,83 +210,7 @@ class CapabilityForm(QWidget):
     def _levels(self, count: int) -> str:
         return self.tr("1 level") if count == 1 else self.tr("{0} levels").format(count)
 
-    def show_error(self, field: str, message: str) -> None:
-        """Mark `field` invalid, keeping its value, and say why under the form."""
-        if self.error_field != field:
-            self.clear_error()
-        self.error_field = field
-        widget = self.widget(field)
-        widget.setProperty("invalid", True)
-        widget.setStyleSheet(_INVALID_STYLE)
-        widget.setToolTip(message)
-        self.error_label.setText(message)
-        self.error_label.show()
-
-    def clear_error(self) -> None:
-        """Drop the error message; the field it marked shows the stored value again."""
-        field, self.error_field = self.error_field, None
-        self.error_label.clear()
-        self.error_label.hide()
-        if field is None:
-            return
-        widget = self.widget(field)
-        widget.setProperty("invalid", False)
-        widget.setStyleSheet("")
-        widget.setToolTip(self.tr("1 (initial) to 5 (optimised)") if field in _LEVEL_FIELDS else "")
-        if self.row is not None:
-            self._set_value(field, field_value(self.row, field))
-
     def focus_name(self) -> None:
         """Put the cursor in Name with its text selected, ready to be typed over."""
         self.edits["name"].setFocus(Qt.FocusReason.OtherFocusReason)
         self.edits["name"].selectAll()
-
-    # values
-
-    def widget(self, field: str) -> QWidget:
-        if field == "description":
-            return self.description
-        return self.edits.get(field) or self.combos.get(field) or self.levels[field]
-
-    def value(self, field: str) -> object:
-        """What the field's widget holds: text, a choice or a level."""
-        if field == "description":
-            return self.description.toPlainText()
-        if field in self.combos:
-            return self.combos[field].currentData()
-        if field in self.levels:
-            return self.levels[field].value()
-        return self.edits[field].text()
-
-    def _set_value(self, field: str, value: object) -> None:
-        """Show `value`, leaving an unchanged field (its cursor, its selection) alone."""
-        if field == "description":
-            if self.description.toPlainText() != value:
-                self.description.setPlainText(str(value))
-        elif field in self.combos:
-            combo = self.combos[field]
-            combo.setCurrentIndex(max(combo.findData(value), 0))
-        elif field in self.levels:
-            assert isinstance(value, int)
-            self.levels[field].setValue(value)
-        else:
-            edit = self.edits[field]
-            if edit.text() != value:
-                edit.setText(str(value))
-                if not edit.hasFocus():
-                    edit.setCursorPosition(0)  # show the start of a long text
-
-    def _finished(self, field: str) -> None:
-        if self.row is None:
-            return
-        value = self.value(field)
-        try:
-            unchanged = same(validate_capability({field: value})[field], getattr(self.row, field))
-        except ValidationError:
-            unchanged = False
-        if not unchanged:
-            self.field_edited.emit(field, value)
-        elif field == self.error_field:
-            self.clear_error()
-        elif value != field_value(self.row, field):
-            self._set_value(field, field_value(self.row, field))

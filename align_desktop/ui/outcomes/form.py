@@ -1,39 +1,28 @@
 """The form that edits one outcome. No save button: a field is offered for saving when editing ends.
 
 The form only reports `field_edited(field, text)` when a finished edit changes the stored value;
-the view stores it and, on a `ValidationError`, asks the form to show it with `show_error`.
+the view stores it and, on a `ValidationError`, asks the form to show it with `show_error` (`ItemForm`).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFocusEvent, QFont, QPalette
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from align_desktop.domain.outcome import validate_outcome
-from align_desktop.domain.validation import ValidationError
 from align_desktop.store.board_rows import OutcomeRow
+from align_desktop.ui.emphasis import ERROR_COLOUR
+from align_desktop.ui.item_form import DescriptionEdit, ItemForm
 from align_desktop.ui.outcomes.model import format_number
-
-_ERROR_COLOUR = "#c62828"
-_INVALID_STYLE = f"border: 1px solid {_ERROR_COLOUR}; border-radius: 2px; padding: 2px;"
-
-
-class DescriptionEdit(QPlainTextEdit):
-    """A multi-line field that says when the user leaves it, like `QLineEdit.editingFinished`."""
-
-    editing_finished = Signal()
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
-        super().focusOutEvent(event)
-        self.editing_finished.emit()
 
 
 def field_text(row: OutcomeRow, field: str) -> str:
@@ -44,17 +33,11 @@ def field_text(row: OutcomeRow, field: str) -> str:
     return str(value)
 
 
-class OutcomeForm(QWidget):
+class OutcomeForm(ItemForm):
     """Heading with the key, one field per outcome attribute, an error line and an explanation."""
-
-    field_edited = Signal(str, str)
-    """(field, text): a finished edit that differs from the stored value."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.row: OutcomeRow | None = None
-        self.error_field: str | None = None
-
         self.heading = QLabel()
         font = QFont(self.heading.font())
         font.setPointSizeF(font.pointSizeF() * 1.5)
@@ -63,13 +46,13 @@ class OutcomeForm(QWidget):
         self.usage = QLabel()
         self.usage.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
-        self.edits: dict[str, QLineEdit] = {}
         self.description = DescriptionEdit()
         self.description.setAccessibleName(self.tr("Description"))
         self.description.setTabChangesFocus(True)
         self.description.setPlaceholderText(self.tr("What the outcome means and why it matters"))
         self.description.setMinimumHeight(90)
         self.description.editing_finished.connect(lambda: self._finished("description"))
+        self.texts["description"] = self.description
         fields = QFormLayout()
         fields.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         fields.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -91,7 +74,7 @@ class OutcomeForm(QWidget):
 
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(f"color: {_ERROR_COLOUR};")
+        self.error_label.setStyleSheet(f"color: {ERROR_COLOUR};")
         self.error_label.setAccessibleName(self.tr("Error"))
         self.error_label.hide()
         explanation = QLabel(
@@ -118,21 +101,18 @@ class OutcomeForm(QWidget):
 
     def show_outcome(self, row: OutcomeRow) -> None:
         """Show `row`; a field that shows an error keeps its text while the same outcome is shown."""
-        if self.row is not None and self.row.key != row.key:
-            self.clear_error()
-        self.row = row
+        self._show_row(row)
         self.heading.setText(row.key)
         self.usage.setText(self._usage_text(row.initiative_count))
-        for field in self.edits:
-            if field != self.error_field:
-                self._set_text(field, field_text(row, field))
-        if self.error_field != "description":
-            self._set_text("description", row.description)
 
-    def clear(self) -> None:
-        """Show no outcome (the view shows its hint instead)."""
-        self.clear_error()
-        self.row = None
+    def _validate(self, changes: dict[str, object]) -> dict[str, Any]:
+        return validate_outcome(changes)
+
+    def _shown(self, field: str) -> str:
+        return field_text(self.row, field)
+
+    def _message_label(self, field: str) -> QLabel:
+        return self.error_label
 
     def _usage_text(self, count: int) -> str:
         if count == 0:
@@ -141,68 +121,7 @@ class OutcomeForm(QWidget):
             return self.tr("Tied to 1 initiative")
         return self.tr("Tied to {0} initiatives").format(count)
 
-    def show_error(self, field: str, message: str) -> None:
-        """Mark `field` invalid, keeping its text, and say why under the form."""
-        if self.error_field != field:
-            self.clear_error()
-        self.error_field = field
-        widget = self._widget(field)
-        widget.setProperty("invalid", True)
-        widget.setStyleSheet(_INVALID_STYLE)
-        widget.setToolTip(message)
-        self.error_label.setText(message)
-        self.error_label.show()
-
-    def clear_error(self) -> None:
-        """Drop the error message; the field it marked shows the stored value again."""
-        field, self.error_field = self.error_field, None
-        self.error_label.clear()
-        self.error_label.hide()
-        if field is None:
-            return
-        widget = self._widget(field)
-        widget.setProperty("invalid", False)
-        widget.setStyleSheet("")
-        widget.setToolTip("")
-        if self.row is not None:
-            self._set_text(field, field_text(self.row, field))
-
     def focus_name(self) -> None:
         """Put the cursor in Name with its text selected, ready to be typed over."""
         self.edits["name"].setFocus(Qt.FocusReason.OtherFocusReason)
         self.edits["name"].selectAll()
-
-    def text(self, field: str) -> str:
-        if field == "description":
-            return self.description.toPlainText()
-        return self.edits[field].text()
-
-    def _widget(self, field: str) -> QWidget:
-        return self.description if field == "description" else self.edits[field]
-
-    def _set_text(self, field: str, text: str) -> None:
-        """Show `text`, leaving an unchanged field (its cursor, its selection) alone."""
-        if field == "description":
-            if self.description.toPlainText() != text:
-                self.description.setPlainText(text)
-            return
-        edit = self.edits[field]
-        if edit.text() != text:
-            edit.setText(text)
-            if not edit.hasFocus():
-                edit.setCursorPosition(0)  # show the start of a long text
-
-    def _finished(self, field: str) -> None:
-        if self.row is None:
-            return
-        text = self.text(field)
-        try:
-            unchanged = validate_outcome({field: text})[field] == getattr(self.row, field)
-        except ValidationError:
-            unchanged = False
-        if not unchanged:
-            self.field_edited.emit(field, text)
-        elif field == self.error_field:
-            self.clear_error()
-        elif text != field_text(self.row, field):
-            self._set_text(field, field_text(self.row, field))

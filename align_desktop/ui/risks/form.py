@@ -9,7 +9,9 @@ Residual above inherent is allowed but noted in amber under the heading.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from typing import Any
+
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,18 +36,16 @@ from align_desktop.domain.risk import (
     validate_risk,
     warnings,
 )
-from align_desktop.domain.validation import ValidationError
 from align_desktop.store.rows import RiskRow
 from align_desktop.ui.capabilities.model import choice_text
 from align_desktop.ui.emphasis import ERROR_COLOUR, strong_label
 from align_desktop.ui.history_list import HistoryList
-from align_desktop.ui.outcomes.form import DescriptionEdit
+from align_desktop.ui.item_form import DescriptionEdit, ItemForm
 from align_desktop.ui.risks.display import CHOICES, ShownRisk, score_text
 from align_desktop.ui.risks.links import LinksPicker
 from align_desktop.ui.risks.style import ALERT_COLOUR, WARNING_BACKGROUND, WARNING_COLOUR
 from align_desktop.ui.workshop.item_log import ItemLogList
 
-_INVALID_STYLE = f"border: 2px solid {ERROR_COLOUR}; border-radius: 2px;"
 _NOTE_STYLE = (
     f"color: {WARNING_COLOUR}; background: {WARNING_BACKGROUND}; border: 1px solid #ffb74d;"
     " border-radius: 3px; padding: 4px 8px;"
@@ -63,20 +63,13 @@ def field_value(row: RiskRow, field: str) -> object:
     return value
 
 
-class RiskForm(QWidget):
+class RiskForm(ItemForm):
     """Heading, an amber note, then the fields in four columns: the risk, ratings, treatment, links."""
 
-    field_edited = Signal(str, object)
-    """(field, value): a finished edit that differs from the stored value."""
+    INVALID_STYLE = f"border: 2px solid {ERROR_COLOUR}; border-radius: 2px;"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.row: RiskRow | None = None
-        self.error_field: str | None = None
-        self.edits: dict[str, QLineEdit] = {}
-        self.texts: dict[str, DescriptionEdit] = {}
-        self.combos: dict[str, QComboBox] = {}
-        self.ratings: dict[str, QSpinBox] = {}
         self._errors: dict[str, QLabel] = {}
         self.score_labels: list[QLabel] = []
         self._appetite = DEFAULT_RISK_APPETITE
@@ -259,7 +252,7 @@ class RiskForm(QWidget):
         spin.setFixedWidth(spin.fontMetrics().horizontalAdvance("0") * 3 + 40)
         spin.valueChanged.connect(self._show_scores)
         spin.editingFinished.connect(lambda: self._finished(field))
-        self.ratings[field] = spin
+        self.spins[field] = spin
         return spin
 
     # showing
@@ -267,15 +260,10 @@ class RiskForm(QWidget):
     def show_risk(self, shown: ShownRisk, appetite: int) -> None:
         """Show a risk; a field that shows an error keeps its value while the same risk is shown."""
         row = shown.risk
-        if self.row is not None and self.row.key != row.key:
-            self.clear_error()
-        self.row = row
+        self._show_row(row)
         self.heading.setText(row.key)
         self._appetite = appetite
         self.marks.setText(self._marks_text(shown, appetite))
-        for field in RISK_FIELDS:
-            if field != self.error_field:
-                self._set_value(field, field_value(row, field))
         self._show_scores()
         self.links.show_links(row.initiative_keys, row.capability_keys)
         self.show_warnings(warnings({field: getattr(row, field) for field in RISK_FIELDS}))
@@ -295,44 +283,29 @@ class RiskForm(QWidget):
         self.note.setText(" ".join(lines))
         self.note.setVisible(bool(lines))
 
-    def clear(self) -> None:
-        self.clear_error()
-        self.row = None
+    def _validate(self, changes: dict[str, object]) -> dict[str, Any]:
+        return validate_risk(changes)
+
+    def _shown(self, field: str) -> object:
+        return field_value(self.row, field)
+
+    def _message_label(self, field: str) -> QLabel:
+        return self._errors[field]
 
     def _show_scores(self) -> None:
         """The two scores as the spin boxes stand (before they are stored); ⚠ on a residual above appetite."""
         open_risk = self.row is not None and self.row.status != "closed"
         for residual, (label, (first, second)) in enumerate(zip(self.score_labels, _RATINGS, strict=True)):
-            value = score(self.ratings[first].value(), self.ratings[second].value())
+            value = score(self.spins[first].value(), self.spins[second].value())
             label.setText(
                 score_text(value, band(value), bool(residual) and open_risk and above_appetite(value, self._appetite))
             )
 
-    def show_error(self, field: str, message: str) -> None:
-        """Mark `field` invalid, keeping its value, and say why right under it."""
-        if self.error_field != field:
-            self.clear_error()
-        self.error_field = field
-        widget = self.widget(field)
-        widget.setProperty("invalid", True)
-        widget.setStyleSheet(_INVALID_STYLE)
-        widget.setToolTip(message)
-        self._errors[field].setText(message)
-        self._errors[field].show()
-
     def clear_error(self) -> None:
-        """Drop the error message; the field it marked shows the stored value again."""
-        field, self.error_field = self.error_field, None
-        if field is None:
-            return
-        self._errors[field].clear()
-        self._errors[field].hide()
-        widget = self.widget(field)
-        widget.setProperty("invalid", False)
-        widget.setStyleSheet("")
-        widget.setToolTip("")
-        if self.row is not None:
-            self._set_value(field, field_value(self.row, field))
+        """Drop the error message; the field it marked shows the stored value again, and the scores follow."""
+        refused = self.error_field
+        super().clear_error()
+        if refused is not None and self.row is not None:
             self._show_scores()
 
     def error_text(self, field: str) -> str:
@@ -343,51 +316,3 @@ class RiskForm(QWidget):
     def focus_title(self) -> None:
         self.edits["title"].setFocus(Qt.FocusReason.OtherFocusReason)
         self.edits["title"].selectAll()
-
-    # values
-
-    def widget(self, field: str) -> QWidget:
-        return self.edits.get(field) or self.texts.get(field) or self.combos.get(field) or self.ratings[field]
-
-    def value(self, field: str) -> object:
-        """What the field's widget holds: text, a choice or a rating."""
-        if field in self.texts:
-            return self.texts[field].toPlainText()
-        if field in self.combos:
-            return self.combos[field].currentData()
-        if field in self.ratings:
-            return self.ratings[field].value()
-        return self.edits[field].text()
-
-    def _set_value(self, field: str, value: object) -> None:
-        """Show `value`, leaving an unchanged field (its cursor, its selection) alone."""
-        if field in self.texts:
-            if self.texts[field].toPlainText() != value:
-                self.texts[field].setPlainText(str(value))
-        elif field in self.combos:
-            combo = self.combos[field]
-            combo.setCurrentIndex(max(combo.findData(value), 0))
-        elif field in self.ratings:
-            assert isinstance(value, int)
-            self.ratings[field].setValue(value)
-        else:
-            edit = self.edits[field]
-            if edit.text() != value:
-                edit.setText(str(value))
-                if not edit.hasFocus():
-                    edit.setCursorPosition(0)  # show the start of a long text
-
-    def _finished(self, field: str) -> None:
-        if self.row is None:
-            return
-        value = self.value(field)
-        try:
-            unchanged = validate_risk({field: value})[field] == getattr(self.row, field)
-        except ValidationError:
-            unchanged = False
-        if not unchanged:
-            self.field_edited.emit(field, value)
-        elif field == self.error_field:
-            self.clear_error()
-        elif value != field_value(self.row, field):
-            self._set_value(field, field_value(self.row, field))

@@ -124,7 +124,7 @@ def edit_cell(qtbot: Any, view: CapabilitiesView, key: str, column: int, text: s
 def test_names_title_and_accessibility(view: CapabilitiesView) -> None:
     widgets: list[QWidget] = [view.table, view.filter_edit, view.category_filter, view.status_filter]
     widgets += [view.form.description, *view.form.edits.values(), *view.form.combos.values()]
-    widgets += view.form.levels.values()
+    widgets += view.form.spins.values()
     assert all(widget.accessibleName() for widget in widgets)
     assert view.new_button.toolTip()
     assert view.delete_button.toolTip()
@@ -137,7 +137,7 @@ def test_shows_the_catalogue_and_selects_the_first(view: CapabilitiesView) -> No
     assert view.form.heading.text() == "C-001"
     assert view.form.edits["name"].text() == "Feature store"
     assert view.form.combos["category"].currentData() == "feature store"
-    assert view.form.levels["target_maturity"].value() == 4
+    assert view.form.spins["target_maturity"].value() == 4
     assert view.form.edits["annual_run_cost"].text() == "210000"
     assert "(EUR)" in view.form.cost_label.text()
     assert view.form.gap_label.text() == "2 levels to go"
@@ -342,7 +342,7 @@ def test_form_saves_every_kind_of_field(qtbot: Any, view: CapabilitiesView, seed
     status = form.combos["status"]
     status.setCurrentIndex(status.findData("operational"))
     status.activated.emit(status.currentIndex())
-    level = form.levels["current_maturity"]
+    level = form.spins["current_maturity"]
     level.setValue(3)
     qtbot.keyClick(level, Qt.Key.Key_Return)
     form.description.setPlainText("Online and offline features")
@@ -360,7 +360,7 @@ def test_form_saves_every_kind_of_field(qtbot: Any, view: CapabilitiesView, seed
 def test_finishing_an_unchanged_field_stores_nothing(qtbot: Any, view: CapabilitiesView, seeded: OpenWorkspace) -> None:
     qtbot.keyClick(view.form.edits["name"], Qt.Key.Key_Return)
     type_into(qtbot, view.form.edits["annual_run_cost"], "210000.0")
-    qtbot.keyClick(view.form.levels["target_maturity"], Qt.Key.Key_Return)
+    qtbot.keyClick(view.form.spins["target_maturity"], Qt.Key.Key_Return)
     assert seeded.undo_stack.count() == 0
     assert view.form.edits["annual_run_cost"].text() == "210000"
 

@@ -54,7 +54,7 @@ def test_the_form_has_a_widget_for_every_field_and_shows_the_risk(view: RisksVie
     assert form.edits["title"].text() == "Fraud model declines thin-file customers"
     assert form.combos["category"].currentData() == "data bias"
     assert form.combos["impact_area"].currentData() == "customer trust"
-    assert [form.ratings[f].value() for f in ("likelihood", "impact", "residual_likelihood", "residual_impact")] == [
+    assert [form.spins[f].value() for f in ("likelihood", "impact", "residual_likelihood", "residual_impact")] == [
         4,
         4,
         3,
@@ -87,8 +87,8 @@ def test_every_kind_of_field_is_saved(qtbot: Any, view: RisksView, seeded: OpenW
     show(view, "R-003")
     form = view.form
     pick(form.combos["impact_area"], "retention")
-    form.ratings["impact"].setValue(4)
-    form.ratings["impact"].editingFinished.emit()
+    form.spins["impact"].setValue(4)
+    form.spins["impact"].editingFinished.emit()
     form.texts["mitigation_plan"].setPlainText("Promotion calendar as a feature; weekly review")
     leave(form.texts["mitigation_plan"])
     type_into(qtbot, form.edits["trigger"], "MAPE above 25 %")
@@ -194,8 +194,8 @@ def test_the_error_clears_when_another_risk_is_selected(qtbot: Any, view: RisksV
 def test_residual_above_inherent_is_saved_with_an_amber_note(view: RisksView, seeded: OpenWorkspace) -> None:
     show(view, "R-003")
     assert not view.form.note.isVisible()
-    view.form.ratings["residual_impact"].setValue(5)
-    view.form.ratings["residual_impact"].editingFinished.emit()
+    view.form.spins["residual_impact"].setValue(5)
+    view.form.spins["residual_impact"].editingFinished.emit()
     assert stored(seeded, "R-003").residual_impact == 5  # warned, not forbidden
     assert view.form.note.isVisible()
     assert view.form.note.text() == (
