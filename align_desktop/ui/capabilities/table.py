@@ -1,4 +1,4 @@
-"""The catalogue table: rows selected whole (several at once), cells edited in place, headers sort.
+"""The catalogue table: rows selected whole (several at once), cells edited in place, headers sort (`ItemTable`).
 
 Column widths are set in average character widths, at least the header's; Name takes what is left, down to
 a minimum below which the table scrolls sideways.
@@ -7,19 +7,12 @@ a minimum below which the table scrolls sideways.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 from align_desktop.ui.capabilities import model as columns
-from align_desktop.ui.capabilities.delegate import CapabilityDelegate
-from align_desktop.ui.capabilities.model import CHOICES, CapabilityTableModel, choice_text
+from align_desktop.ui.capabilities.model import CHOICES, CapabilityTableModel
+from align_desktop.ui.item_table import ItemTable
 
-EDIT_TRIGGERS = (
-    QAbstractItemView.EditTrigger.DoubleClicked
-    | QAbstractItemView.EditTrigger.EditKeyPressed
-    | QAbstractItemView.EditTrigger.AnyKeyPressed
-    | QAbstractItemView.EditTrigger.SelectedClicked
-)
 _COLUMN_WIDTHS = {
     columns.KEY: 6,
     columns.CATEGORY: 12,
@@ -35,49 +28,12 @@ _COLUMN_WIDTHS = {
 _NAME_MINIMUM = 24
 
 
-class CapabilityTable(QTableView):
-    """A `QTableView` over a `CapabilityTableModel` with its editors."""
+class CapabilityTable(ItemTable):
+    """The catalogue over a `CapabilityTableModel`; several capabilities may be selected at once."""
 
     def __init__(self, model: CapabilityTableModel, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setModel(model)
-        self.setItemDelegate(CapabilityDelegate(self))
+        selection = QAbstractItemView.SelectionMode.ExtendedSelection
+        super().__init__(model, selection, (columns.KEY, Qt.SortOrder.AscendingOrder), columns.NAME, parent)
         self.setAccessibleName(self.tr("Capabilities"))
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setEditTriggers(EDIT_TRIGGERS)
-        self.setAlternatingRowColors(True)
-        self.setWordWrap(False)
-        self.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.verticalHeader().hide()
-        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
-        header = self.horizontalHeader()
-        header.setSortIndicator(columns.KEY, Qt.SortOrder.AscendingOrder)
-        self.setSortingEnabled(True)
-        header.setHighlightSections(False)
-        header.setStretchLastSection(False)
-        character = self.fontMetrics().averageCharWidth()
-        header.setMinimumSectionSize(4 * character)
-        for column, width in _COLUMN_WIDTHS.items():
-            title = str(model.headerData(column, Qt.Orientation.Horizontal))
-            title_width = header.fontMetrics().horizontalAdvance(title) + 26  # room for the sort arrow
-            choices = CHOICES.get(columns.COLUMNS[column].field, ())
-            choice_width = max((self.fontMetrics().horizontalAdvance(choice_text(c)) + 16 for c in choices), default=0)
-            header.resizeSection(column, max(width * character + 16, title_width, choice_width))
-        self._name_minimum = _NAME_MINIMUM * character
-        header.resizeSection(columns.NAME, self._name_minimum)
-        header.sectionResized.connect(self._section_resized)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
-        super().resizeEvent(event)
-        self._fit_name()
-
-    def _section_resized(self, column: int, _old: int, _new: int) -> None:
-        if column != columns.NAME:
-            self._fit_name()
-
-    def _fit_name(self) -> None:
-        """Give Name the width the other columns leave, but never less than its minimum (then scroll)."""
-        header = self.horizontalHeader()
-        others = sum(header.sectionSize(column) for column in range(header.count()) if column != columns.NAME)
-        header.resizeSection(columns.NAME, max(self._name_minimum, self.viewport().width() - others))
+        choices = {number: CHOICES.get(column.field, ()) for number, column in enumerate(columns.COLUMNS)}
+        self.size_columns(_COLUMN_WIDTHS, choices, _NAME_MINIMUM, narrowest=4)
