@@ -13,8 +13,8 @@ from collections.abc import Callable, Mapping
 from typing import Any, ClassVar, Protocol
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QTableView, QWidget
+from PySide6.QtGui import QAction, QKeySequence, QPalette
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QWidget
 
 from align_desktop.domain.validation import ValidationError
 from align_desktop.store.changes import Revert
@@ -76,6 +76,29 @@ class ItemRegisterView(WorkspaceView):
     def _clear_table_message(self) -> None:
         if self.table_message is not None:
             self.table_message.hide()
+
+    def _make_button_row(
+        self, new: tuple[str, str, Callable[[], None]], delete: tuple[str, str, Callable[[], None]], *extra: QWidget
+    ) -> QHBoxLayout:
+        """The row under the table: the count on the left (`count_label`); on the right the `extra` buttons, then
+        New and Delete (`new_button`, `delete_button`), each given as (text, tooltip, action)."""
+        self.count_label = QLabel()
+        self.count_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.new_button = self._button(*new)
+        self.delete_button = self._button(*delete)
+        row = QHBoxLayout()
+        row.addWidget(self.count_label)
+        row.addStretch()
+        for widget in (*extra, self.new_button, self.delete_button):
+            row.addWidget(widget)
+        return row
+
+    @staticmethod
+    def _button(text: str, tooltip: str, action: Callable[[], None]) -> QPushButton:
+        button = QPushButton(text)
+        button.setToolTip(tooltip)
+        button.clicked.connect(action)
+        return button
 
     @staticmethod
     def _make_hint() -> QLabel:

@@ -14,14 +14,11 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QStackedWidget,
@@ -87,22 +84,18 @@ class CapabilitiesView(ItemRegisterView):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(self._double_clicked)
         self._add_delete_key(self.tr("Delete capabilities"), self.delete_selected)
-        self.count_label = QLabel()
-        self.count_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-
-        self.new_button = QPushButton(self.tr("New capability"))
-        self.new_button.setToolTip(self.tr("Add a capability to the catalogue and start typing its name"))
-        self.new_button.clicked.connect(self.new_capability)
-        self.delete_button = QPushButton(self.tr("Delete…"))
-        self.delete_button.setToolTip(
-            self.tr("Delete the selected capabilities and what initiatives need of them (Del); asks first")
+        buttons = self._make_button_row(
+            (
+                self.tr("New capability"),
+                self.tr("Add a capability to the catalogue and start typing its name"),
+                self.new_capability,
+            ),
+            (
+                self.tr("Delete…"),
+                self.tr("Delete the selected capabilities and what initiatives need of them (Del); asks first"),
+                self.delete_selected,
+            ),
         )
-        self.delete_button.clicked.connect(self.delete_selected)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.count_label)
-        buttons.addStretch()
-        buttons.addWidget(self.new_button)
-        buttons.addWidget(self.delete_button)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)

@@ -9,14 +9,10 @@ user reapplies or discards it (`ItemRegisterView`).
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
-    QPushButton,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -62,22 +58,14 @@ class OutcomesView(ItemRegisterView):
         self.filter_edit.returnPressed.connect(self._focus_table)
         self.table = self._build_table()
         self._add_delete_key(self.tr("Delete outcome"), self.delete_outcome)
-        self.count_label = QLabel()
-        self.count_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-
-        self.new_button = QPushButton(self.tr("New outcome"))
-        self.new_button.setToolTip(self.tr("Add an outcome and start typing its name"))
-        self.new_button.clicked.connect(self.new_outcome)
-        self.delete_button = QPushButton(self.tr("Delete outcome"))
-        self.delete_button.setToolTip(
-            self.tr("Delete the selected outcome (Del); only outcomes no initiative is tied to")
+        buttons = self._make_button_row(
+            (self.tr("New outcome"), self.tr("Add an outcome and start typing its name"), self.new_outcome),
+            (
+                self.tr("Delete outcome"),
+                self.tr("Delete the selected outcome (Del); only outcomes no initiative is tied to"),
+                self.delete_outcome,
+            ),
         )
-        self.delete_button.clicked.connect(self.delete_outcome)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.count_label)
-        buttons.addStretch()
-        buttons.addWidget(self.new_button)
-        buttons.addWidget(self.delete_button)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)

@@ -21,12 +21,9 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QStackedWidget,
@@ -86,26 +83,25 @@ class RisksView(ItemRegisterView):
         self.table.doubleClicked.connect(self._double_clicked)
         self._add_delete_key(self.tr("Delete risk"), self.delete_selected)
 
-        self.count_label = QLabel()
-        self.count_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.order_button = QPushButton(self.tr("Order by value at risk"))
-        self.order_button.setToolTip(self.tr("Highest value at risk first: the risks that threaten the most NPV"))
-        self.order_button.clicked.connect(self.order_by_value_at_risk)
-        self.new_button = QPushButton(self.tr("New risk"))
-        self.new_button.setToolTip(self.tr("Add a risk to the register and start typing its title"))
-        self.new_button.clicked.connect(self.new_risk)
-        self.delete_button = QPushButton(self.tr("Delete risk…"))
-        self.delete_button.setToolTip(self.tr("Delete the selected risk and its links (Del); asks first"))
-        self.delete_button.clicked.connect(self.delete_selected)
-        self.vote_button = QPushButton(self.tr("Dot vote…"))
-        self.vote_button.setToolTip(self.tr("Let the room vote on the risks with dots, in the running session"))
-        self.vote_button.clicked.connect(lambda: self.vote_requested.emit("risk"))
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.count_label)
-        buttons.addStretch()
-        buttons.addWidget(self.vote_button)
-        buttons.addWidget(self.new_button)
-        buttons.addWidget(self.delete_button)
+        self.order_button = self._button(
+            self.tr("Order by value at risk"),
+            self.tr("Highest value at risk first: the risks that threaten the most NPV"),
+            self.order_by_value_at_risk,
+        )
+        self.vote_button = self._button(
+            self.tr("Dot vote…"),
+            self.tr("Let the room vote on the risks with dots, in the running session"),
+            lambda: self.vote_requested.emit("risk"),
+        )
+        buttons = self._make_button_row(
+            (self.tr("New risk"), self.tr("Add a risk to the register and start typing its title"), self.new_risk),
+            (
+                self.tr("Delete risk…"),
+                self.tr("Delete the selected risk and its links (Del); asks first"),
+                self.delete_selected,
+            ),
+            self.vote_button,
+        )
 
         register = QWidget()
         register_layout = QVBoxLayout(register)
