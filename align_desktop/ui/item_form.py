@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtGui import QFocusEvent, QFont, QPalette
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from align_desktop.domain.validation import ValidationError
@@ -49,6 +49,44 @@ class ItemForm(QWidget):
         self.texts: dict[str, DescriptionEdit] = {}
         self.combos: dict[str, QComboBox] = {}
         self.spins: dict[str, QSpinBox] = {}
+
+    # building
+
+    def _make_heading(self, scale: float) -> QLabel:
+        """The item's key in bold, `scale` times the form's font size."""
+        heading = QLabel()
+        font = QFont(heading.font())
+        font.setPointSizeF(font.pointSizeF() * scale)
+        font.setBold(True)
+        heading.setFont(font)
+        return heading
+
+    @staticmethod
+    def _make_muted(text: str = "") -> QLabel:
+        """A line in the palette's quiet colour: what uses the item, or what the form is for."""
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        return label
+
+    def _make_error_label(self) -> QLabel:
+        """The line under the fields that says why one was refused (hidden until then)."""
+        label = QLabel()
+        label.setWordWrap(True)
+        label.setStyleSheet(f"color: {ERROR_COLOUR};")
+        label.setAccessibleName(self.tr("Error"))
+        label.hide()
+        return label
+
+    def _make_text(self, field: str, name: str, placeholder: str) -> DescriptionEdit:
+        """A multi-line field, reported when left; Tab moves on rather than typing a tab."""
+        edit = DescriptionEdit()
+        edit.setAccessibleName(name)
+        edit.setTabChangesFocus(True)
+        edit.setPlaceholderText(placeholder)
+        edit.editing_finished.connect(lambda: self._finished(field))
+        self.texts[field] = edit
+        return edit
 
     def _validate(self, changes: dict[str, object]) -> dict[str, Any]:
         """`changes` checked and converted as the service would store them (refused with a `ValidationError`)."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -26,9 +26,8 @@ from PySide6.QtWidgets import (
 from align_desktop.domain.capability import MATURITY_MAX, MATURITY_MIN, validate_capability
 from align_desktop.store.rows import CapabilityRow
 from align_desktop.ui.capabilities.model import CHOICES, choice_text
-from align_desktop.ui.emphasis import ERROR_COLOUR
 from align_desktop.ui.history_list import HistoryList
-from align_desktop.ui.item_form import DescriptionEdit, ItemForm
+from align_desktop.ui.item_form import ItemForm
 from align_desktop.ui.roi.format import editable
 from align_desktop.ui.workshop.item_log import ItemLogList
 
@@ -47,22 +46,14 @@ class CapabilityForm(ItemForm):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.heading = QLabel()
-        font = QFont(self.heading.font())
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        self.heading.setFont(font)
-        self.usage = QLabel()
-        self.usage.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.heading = self._make_heading(1.5)
+        self.usage = self._make_muted()
 
-        self.description = DescriptionEdit()
-        self.description.setAccessibleName(self.tr("Description"))
-        self.description.setTabChangesFocus(True)
-        self.description.setPlaceholderText(self.tr("What the capability provides and to whom"))
+        self.description = self._make_text(
+            "description", self.tr("Description"), self.tr("What the capability provides and to whom")
+        )
         self.description.setMinimumHeight(70)
         self.description.setMaximumHeight(130)
-        self.description.editing_finished.connect(lambda: self._finished("description"))
-        self.texts["description"] = self.description
         self.cost_label = QLabel(self.tr("Annual run &cost"))
         self.gap_label = QLabel()
         self.gap_label.setStyleSheet(f"color: {GAP_COLOUR};")
@@ -95,12 +86,8 @@ class CapabilityForm(ItemForm):
         self.cost_label.setBuddy(self.edits["annual_run_cost"])
         self.edits["annual_run_cost"].setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(f"color: {ERROR_COLOUR};")
-        self.error_label.setAccessibleName(self.tr("Error"))
-        self.error_label.hide()
-        explanation = QLabel(
+        self.error_label = self._make_error_label()
+        explanation = self._make_muted(
             self.tr(
                 "A capability is a reusable platform building block, such as a feature store or model "
                 "serving. Initiatives state the maturity they need of it; where that is above the current "
@@ -108,8 +95,6 @@ class CapabilityForm(ItemForm):
                 "Changes are saved as soon as you leave a field."
             )
         )
-        explanation.setWordWrap(True)
-        explanation.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 8, 0)

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
@@ -20,8 +19,7 @@ from PySide6.QtWidgets import (
 
 from align_desktop.domain.outcome import validate_outcome
 from align_desktop.store.board_rows import OutcomeRow
-from align_desktop.ui.emphasis import ERROR_COLOUR
-from align_desktop.ui.item_form import DescriptionEdit, ItemForm
+from align_desktop.ui.item_form import ItemForm
 from align_desktop.ui.outcomes.model import format_number
 
 
@@ -38,21 +36,13 @@ class OutcomeForm(ItemForm):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.heading = QLabel()
-        font = QFont(self.heading.font())
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        self.heading.setFont(font)
-        self.usage = QLabel()
-        self.usage.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.heading = self._make_heading(1.5)
+        self.usage = self._make_muted()
 
-        self.description = DescriptionEdit()
-        self.description.setAccessibleName(self.tr("Description"))
-        self.description.setTabChangesFocus(True)
-        self.description.setPlaceholderText(self.tr("What the outcome means and why it matters"))
+        self.description = self._make_text(
+            "description", self.tr("Description"), self.tr("What the outcome means and why it matters")
+        )
         self.description.setMinimumHeight(90)
-        self.description.editing_finished.connect(lambda: self._finished("description"))
-        self.texts["description"] = self.description
         fields = QFormLayout()
         fields.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         fields.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -72,12 +62,8 @@ class OutcomeForm(ItemForm):
             fields.addRow(label, edit)
         fields.addRow(self.tr("&Description"), self.description)
 
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(f"color: {ERROR_COLOUR};")
-        self.error_label.setAccessibleName(self.tr("Error"))
-        self.error_label.hide()
-        explanation = QLabel(
+        self.error_label = self._make_error_label()
+        explanation = self._make_muted(
             self.tr(
                 "An outcome is a business objective with a metric that should move from a baseline "
                 "to a target, such as conversion rate from 2.1 % to 2.6 %. Every initiative on the "
@@ -85,8 +71,6 @@ class OutcomeForm(ItemForm):
                 "it moves. Changes are saved as soon as you leave a field."
             )
         )
-        explanation.setWordWrap(True)
-        explanation.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

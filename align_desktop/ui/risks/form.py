@@ -40,7 +40,7 @@ from align_desktop.store.rows import RiskRow
 from align_desktop.ui.capabilities.model import choice_text
 from align_desktop.ui.emphasis import ERROR_COLOUR, strong_label
 from align_desktop.ui.history_list import HistoryList
-from align_desktop.ui.item_form import DescriptionEdit, ItemForm
+from align_desktop.ui.item_form import ItemForm
 from align_desktop.ui.risks.display import CHOICES, ShownRisk, score_text
 from align_desktop.ui.risks.links import LinksPicker
 from align_desktop.ui.risks.style import ALERT_COLOUR, WARNING_BACKGROUND, WARNING_COLOUR
@@ -74,11 +74,7 @@ class RiskForm(ItemForm):
         self.score_labels: list[QLabel] = []
         self._appetite = DEFAULT_RISK_APPETITE
 
-        self.heading = QLabel()
-        font = QFont(self.heading.font())
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setBold(True)
-        self.heading.setFont(font)
+        self.heading = self._make_heading(1.25)
         self.marks = QLabel()
         strong_label(self.marks, ALERT_COLOUR)
         self.note = QLabel()
@@ -224,14 +220,9 @@ class RiskForm(ItemForm):
         return self._with_error(field, edit)
 
     def _text(self, field: str, placeholder: str) -> QWidget:
-        edit = DescriptionEdit()
-        edit.setPlaceholderText(placeholder)
-        edit.setAccessibleName(RISK_FIELDS[field])
-        edit.setTabChangesFocus(True)
+        edit = self._make_text(field, RISK_FIELDS[field], placeholder)
         edit.setMinimumHeight(44)
         edit.setMaximumHeight(64)
-        edit.editing_finished.connect(lambda: self._finished(field))
-        self.texts[field] = edit
         return self._with_error(field, edit)
 
     def _combo(self, field: str) -> QWidget:
