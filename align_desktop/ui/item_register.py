@@ -132,10 +132,10 @@ class ItemRegisterView(WorkspaceView):
         index = self.table.selectionModel().currentIndex()
         return str(self.model.row_at(index).key) if index.isValid() else None
 
-    def selected_keys(self) -> list[str]:
-        """The keys of every selected item, in table order."""
+    def selected_rows(self) -> list[Any]:
+        """Every selected item, in table order."""
         rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
-        return [str(self.model.row_at(row).key) for row in rows]
+        return [self.model.row_at(row) for row in rows]
 
     def select_key(self, key: str) -> bool:
         """Make item `key` the only selected one if the table shows it."""
@@ -154,7 +154,7 @@ class ItemRegisterView(WorkspaceView):
     def _remember_selection(self) -> None:
         self._kept = (
             self.selected_key() or (self.form.row.key if self.form.row else None),
-            self.selected_keys(),
+            [row.key for row in self.selected_rows()],
             max(self.table.selectionModel().currentIndex().row(), 0),
         )
 

@@ -173,11 +173,6 @@ class CapabilitiesView(ItemRegisterView):
         self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.filter_edit.selectAll()
 
-    def selected_rows(self) -> list[CapabilityRow]:
-        """Every selected capability, in table order."""
-        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
-        return [self.model.row_at(row) for row in rows]
-
     # actions
 
     def new_capability(self) -> None:
