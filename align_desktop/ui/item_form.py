@@ -16,7 +16,7 @@ from PySide6.QtGui import QFocusEvent, QFont, QPalette
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from align_desktop.domain.validation import ValidationError
-from align_desktop.ui.emphasis import ERROR_COLOUR
+from align_desktop.ui.emphasis import ERROR_COLOUR, strong_label
 from align_desktop.ui.roi.format import same
 
 
@@ -69,11 +69,15 @@ class ItemForm(QWidget):
         label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         return label
 
-    def _make_error_label(self) -> QLabel:
-        """The line under the fields that says why one was refused (hidden until then)."""
+    def _make_error_label(self, *, strong: bool = False) -> QLabel:
+        """A line that says why a field was refused (hidden until then); in bold where it stands right under the
+        field among others."""
         label = QLabel()
         label.setWordWrap(True)
-        label.setStyleSheet(f"color: {ERROR_COLOUR};")
+        if strong:
+            strong_label(label, ERROR_COLOUR)
+        else:
+            label.setStyleSheet(f"color: {ERROR_COLOUR};")
         label.setAccessibleName(self.tr("Error"))
         label.hide()
         return label

@@ -143,7 +143,7 @@ class RiskForm(ItemForm):
             self.score_labels.append(label)
             grid.addWidget(label, number + 1, 3)
         grid.setColumnStretch(4, 1)
-        rating_error = self._error_label()
+        rating_error = self._make_error_label(strong=True)
         for field in _RATING_FIELDS:
             self._errors[field] = rating_error
         fields = self._form()
@@ -191,14 +191,6 @@ class RiskForm(ItemForm):
         label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         return label
 
-    def _error_label(self) -> QLabel:
-        label = QLabel()
-        label.setWordWrap(True)
-        strong_label(label, ERROR_COLOUR)
-        label.setAccessibleName(self.tr("Error"))
-        label.hide()
-        return label
-
     def _with_error(self, field: str, widget: QWidget) -> QWidget:
         """`widget` above its own error line (hidden until a refusal)."""
         box = QWidget()
@@ -206,7 +198,7 @@ class RiskForm(ItemForm):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(widget)
-        self._errors[field] = self._error_label()
+        self._errors[field] = self._make_error_label(strong=True)
         layout.addWidget(self._errors[field])
         box.setFocusProxy(widget)
         return box
