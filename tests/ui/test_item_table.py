@@ -11,11 +11,13 @@ from PySide6.QtWidgets import QApplication
 
 from align_desktop.ui.capabilities import model as capability_columns
 from align_desktop.ui.capabilities.model import CHOICES as CAPABILITY_CHOICES
+from align_desktop.ui.capabilities.model import COLUMNS as CAPABILITY_COLUMNS
 from align_desktop.ui.capabilities.model import CapabilityTableModel, choice_text
 from align_desktop.ui.capabilities.table import CapabilityTable
-from align_desktop.ui.item_table import ItemTable
+from align_desktop.ui.item_table import CELL_PADDING, SORT_ARROW, ItemTable
 from align_desktop.ui.risks import display
 from align_desktop.ui.risks.display import CHOICES as RISK_CHOICES
+from align_desktop.ui.risks.display import COLUMNS as RISK_COLUMNS
 from align_desktop.ui.risks.model import RegisterModel
 from align_desktop.ui.risks.table import RegisterTable
 
@@ -55,18 +57,15 @@ def test_below_its_minimum_the_filling_column_stops_shrinking_and_the_table_scro
     assert table.horizontalScrollBar().maximum() > 0
 
 
-def test_a_column_of_choices_fits_its_widest_choice(table: ItemTable) -> None:
+def test_every_column_fits_its_header_and_its_widest_choice(table: ItemTable) -> None:
     header = table.horizontalHeader()
     model = table.model()
-    for column in range(model.columnCount()):
+    choices = CAPABILITY_CHOICES if isinstance(table, CapabilityTable) else RISK_CHOICES
+    fields = [column.field for column in (CAPABILITY_COLUMNS if isinstance(table, CapabilityTable) else RISK_COLUMNS)]
+    for column, field in enumerate(fields):
         if column == _filling(table):
             continue
         title = str(model.headerData(column, Qt.Orientation.Horizontal))
-        assert header.sectionSize(column) >= header.fontMetrics().horizontalAdvance(title)
-    status = capability_columns.STATUS if isinstance(table, CapabilityTable) else display.STATUS
-    widest = max(table.fontMetrics().horizontalAdvance(choice_text(c)) for c in _statuses(table))
-    assert header.sectionSize(status) >= widest
-
-
-def _statuses(table: ItemTable) -> tuple[str, ...]:
-    return CAPABILITY_CHOICES["status"] if isinstance(table, CapabilityTable) else RISK_CHOICES["status"]
+        assert header.sectionSize(column) >= header.fontMetrics().horizontalAdvance(title) + SORT_ARROW
+        widest = max((table.fontMetrics().horizontalAdvance(choice_text(c)) for c in choices.get(field, ())), default=0)
+        assert header.sectionSize(column) >= widest + CELL_PADDING, field
